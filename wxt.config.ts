@@ -1,0 +1,40 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Test builds (REFSHARE_TEST_BUILD=1) go to their own folder and may read the clipboard back,
+ * so e2e tests can check what "Copy link" wrote. A mode other than production would build
+ * React in development mode, so the variant is an env variable, not a mode.
+ */
+const testBuild = process.env.REFSHARE_TEST_BUILD === '1';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  imports: false,
+  outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'alarms',
+      'notifications',
+      'contextMenus',
+      'activeTab',
+      ...(testBuild ? ['clipboardRead'] : []),
+    ],
+    action: { default_title: 'RefShare' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'refshare@refshare.example',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
