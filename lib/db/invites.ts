@@ -1,0 +1,68 @@
+import { newInvite } from '@/lib/referral/invites';
+import { validateNickname } from '@/lib/referral/nickname';
+import { findProgram } from '@/lib/referral/programs/index';
+import type { Channel, Invite, ObservedStatus, Settings } from '@/lib/referral/types';
+import { type IngestReport, ingestEvents } from './events';
+import { type Ctx, err, ok, type Result } from './result';
+import type { RefShareDB } from './schema';
+
+/** Records one share of a link (the user's own click) as a new invite in status 'shared'. */
+export async function recordShare(
+  db: RefShareDB,
+  data: { linkId: string; channel: Channel; nickname?: string },
+  ctx: Ctx,
+): Promise<Result<Invite>> {
+  const nickname = validateNickname(data.nickname);
+  if (!nickname.ok) return err('invalid_input', nickname.message);
+  return db.transaction('rw', db.invites, db.links, db.programs, async () => {
+    const link = await db.links.get(data.linkId);
+    if (!link) return err('not_found', 'That link no longer exists.');
+    const program = findProgram(link.programId, await db.programs.toArray());
+    if (!program) return err('not_found', 'The program of that link no longer exists.');
+    const invite = newInvite(
+      {
+        id: ctx.newId(),
+        programId: link.programId,
+        linkId: link.id,
+        channel: data.channel,
+        ...(nickname.nickname ? { nickname: nickname.nickname } : {}),
+        now: ctx.now,
+      },
+      program,
+    );
+    await db.invites.add(invite);
+    return ok(invite);
+  });
+}
+
+/**
+ * A status chosen by the user. Keyed by invite and status, so choosing the same status twice is one
+ * observation; the engine decides whether it fits what is already known.
+ */
+export async function setInviteStatus(
+  db: RefShareDB,
+  data: { inviteId: string; status: ObservedStatus; at?: number },
+  settings: Settings,
+  ctx: Ctx,
+): Promise<Result<IngestReport>> {
+  if (!(await db.invites.get(data.inviteId))) return err('not_found', 'That invite no longer exists.');
+  const event = {
+    key: `manual:${data.inviteId}:${data.status}`,
+    inviteId: data.inviteId,
+    status: data.status,
+    at: data.at ?? ctx.now,
+    source: 'manual' as const,
+  };
+  const [report] = await ingestEvents(db, [event], settings, ctx);
+  return report ? ok(report) : err('internal', 'The status change was not recorded.');
+}
+
+/** Deletes an invite and its events (the user's own history, theirs to remove). */
+export async function deleteInvite(db: RefShareDB, id: string): Promise<Result<{ id: string }>> {
+  return db.transaction('rw', db.invites, db.events, async () => {
+    if (!(await db.invites.get(id))) return err('not_found', 'That invite no longer exists.');
+    await db.events.where('inviteId').equals(id).delete();
+    await db.invites.delete(id);
+    return ok({ id });
+  });
+}

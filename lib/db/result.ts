@@ -1,0 +1,22 @@
+/** Why a command was refused; the background passes the code and message on to the UI. */
+export type ErrorCode =
+  | 'bad_request'
+  | 'unknown_command'
+  | 'forbidden'
+  | 'invalid_link'
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'internal';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+
+export const err = <T = never>(code: ErrorCode, message: string): Result<T> => ({ ok: false, code, message });
+
+/** What repository functions need from outside: the clock and an id source (injected, so tests are exact). */
+export interface Ctx {
+  now: number;
+  newId: () => string;
+}

@@ -1,0 +1,34 @@
+import { addCoupons, markCouponsSeen, markCouponUsed } from '@/lib/db/coupons';
+import { deleteInvite, recordShare, setInviteStatus } from '@/lib/db/invites';
+import { deleteLink, saveLink, setPrimaryLink, updateLink } from '@/lib/db/links';
+import { deleteCustomProgram, saveCustomProgram } from '@/lib/db/programs';
+import { type Ctx, ok, type Result } from '@/lib/db/result';
+import type { RefShareDB } from '@/lib/db/schema';
+import type { Settings } from '@/lib/referral/types';
+import type { Command, CommandData, CommandReply } from './protocol';
+
+export interface HandlerDeps {
+  db: RefShareDB;
+  settings: () => Promise<Settings>;
+}
+
+type Handlers = {
+  [C in Command]: (data: CommandData<C>, ctx: Ctx, deps: HandlerDeps) => Promise<Result<CommandReply<C>>>;
+};
+
+/** One handler per command; each is a thin call into the repository (lib/db). */
+export const HANDLERS: Handlers = {
+  saveLink: (data, ctx, { db }) => saveLink(db, data, ctx),
+  updateLink: (data, ctx, { db }) => updateLink(db, data, ctx),
+  deleteLink: (data, ctx, { db }) => deleteLink(db, data.id, ctx),
+  setPrimaryLink: (data, ctx, { db }) => setPrimaryLink(db, data.id, ctx),
+  listLinks: async (_data, _ctx, { db }) => ok(await db.links.orderBy('createdAt').toArray()),
+  saveCustomProgram: (data, ctx, { db }) => saveCustomProgram(db, data, ctx),
+  deleteCustomProgram: (data, _ctx, { db }) => deleteCustomProgram(db, data.id),
+  recordShare: (data, ctx, { db }) => recordShare(db, data, ctx),
+  setInviteStatus: async (data, ctx, { db, settings }) => setInviteStatus(db, data, await settings(), ctx),
+  deleteInvite: (data, _ctx, { db }) => deleteInvite(db, data.id),
+  addCoupons: (data, ctx, { db }) => addCoupons(db, data, ctx),
+  markCouponUsed: (data, ctx, { db }) => markCouponUsed(db, data, ctx),
+  markCouponsSeen: (data, ctx, { db }) => markCouponsSeen(db, data.ids, ctx),
+};

@@ -1,0 +1,77 @@
+import type { Coupon, CustomProgramData, Invite, ReferralLink } from '@/lib/referral/types';
+import type { IngestReport } from '@/lib/db/events';
+import { bool, type Check, list, num, obj, oneOf, str } from './shape';
+
+/** Messages carry this channel name; anything else is not ours and is ignored. */
+export const CHANNEL = 'refshare/v1';
+
+const CHANNELS = ['whatsapp', 'telegram', 'email', 'sms', 'x', 'facebook', 'webshare', 'copy', 'qr', 'other'] as const;
+const OBSERVED = [
+  'registered',
+  'first_purchase',
+  'reward_pending',
+  'coupon_received',
+  'ineligible',
+  'expired',
+  'clawed_back',
+] as const;
+
+const id = str(100, 1);
+/** Coupon fields are validated by the engine (validateCouponInput); here only the envelope. */
+const couponPayload: Check<unknown> = (v, path) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? { ok: true, value: v }
+    : { ok: false, message: `${path}: expected a coupon object` };
+
+/**
+ * Every command the UI (and, where `contentScript` is true, a content script) can ask of the background:
+ * one entry each, with the shape of its data and the type of its reply value.
+ */
+export const PROTOCOL = {
+  saveLink: {
+    data: obj({ input: str(4096) }, { label: str(80), notes: str(500), programId: str(80) }),
+    reply: {} as ReferralLink,
+  },
+  updateLink: { data: obj({ id }, { label: str(80), notes: str(500) }), reply: {} as ReferralLink },
+  deleteLink: { data: obj({ id }), reply: {} as { id: string } },
+  setPrimaryLink: { data: obj({ id }), reply: {} as ReferralLink },
+  listLinks: { data: obj({}), reply: [] as ReferralLink[] },
+  saveCustomProgram: {
+    data: obj(
+      { name: str(200), shoppingHosts: list(str(253), 20), linkPattern: str(2048), rewardDelayHours: num(0, 24 * 366) },
+      { perkText: str(200) },
+    ),
+    reply: {} as CustomProgramData,
+  },
+  deleteCustomProgram: { data: obj({ id }), reply: {} as { id: string } },
+  recordShare: {
+    data: obj({ linkId: id, channel: oneOf(CHANNELS) }, { nickname: str(200) }),
+    reply: {} as Invite,
+  },
+  setInviteStatus: {
+    data: obj({ inviteId: id, status: oneOf(OBSERVED) }, { at: num(0) }),
+    reply: {} as IngestReport,
+  },
+  deleteInvite: { data: obj({ id }), reply: {} as { id: string } },
+  addCoupons: {
+    data: obj({ programId: str(80, 1), coupons: list(couponPayload, 100) }, { inviteId: id }),
+    reply: {} as { added: Coupon[]; existing: Coupon[] },
+  },
+  markCouponUsed: { data: obj({ id, used: bool() }), reply: {} as Coupon },
+  markCouponsSeen: { data: obj({ ids: list(id, 1000) }), reply: {} as { count: number } },
+} satisfies Record<string, { data: Check<unknown>; reply: unknown }>;
+
+export type Protocol = typeof PROTOCOL;
+export type Command = keyof Protocol;
+export type CommandData<C extends Command> = Protocol[C]['data'] extends Check<infer T> ? T : never;
+export type CommandReply<C extends Command> = Protocol[C]['reply'];
+
+/** What the background answers: the value, or why it refused. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** The envelope on the wire. */
+export interface Envelope {
+  channel: typeof CHANNEL;
+  command: string;
+  data: unknown;
+}

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: makes sure Chromium exists, builds the production and test variants of the extension, runs every
+ * vitest project (unit + e2e), and ends with the line `N passed, N failed` (`, N skipped` when any were skipped).
+ * Every step runs even when an earlier one failed (a failed build leaves no output, so e2e tests then fail with a clear
+ * message). Exits non-zero when any step failed, any test failed, or no test ran.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const resultsFile = path.join(root, 'test-results', 'vitest.json');
+/** @type {string[]} */
+const problems = [];
+
+/**
+ * Runs a command with live output; records a problem when it fails.
+ * @param {string} title
+ * @param {string[]} argv
+ * @param {Record<string, string>} [env]
+ */
+function step(title, argv, env = {}) {
+  console.log(`\n▶ ${title}: ${argv.join(' ')}`);
+  const [cmd = '', ...args] = argv;
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  if (!ok) problems.push(`${title} failed (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
+  return ok;
+}
+
+step('chromium', [process.execPath, 'scripts/ensure-chromium.mjs']);
+step('build (production)', ['npx', 'wxt', 'build']);
+step('build (test variant)', ['npx', 'wxt', 'build'], { REFSHARE_TEST_BUILD: '1' });
+
+rmSync(resultsFile, { force: true });
+step('vitest', [
+  'npx',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${path.relative(root, resultsFile)}`,
+]);
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(resultsFile)) {
+  /** @type {{ testResults?: { name: string; status: string; message?: string; assertionResults?: { status: string }[] }[] }} */
+  const report = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  for (const file of report.testResults ?? []) {
+    const tests = file.assertionResults ?? [];
+    for (const test of tests) {
+      if (test.status === 'passed') passed++;
+      else if (test.status === 'failed') failed++;
+      else skipped++; // skipped, pending, todo, disabled
+    }
+    // A file that fails before its tests run (syntax or import error) reports no failed test: count it as one.
+    if (file.status === 'failed' && !tests.some((t) => t.status === 'failed')) {
+      failed++;
+      problems.push(`${path.relative(root, file.name)} failed to run${file.message ? `: ${file.message}` : ''}`);
+    }
+  }
+} else {
+  problems.push(`vitest wrote no results to ${path.relative(root, resultsFile)}`);
+}
+if (passed + failed === 0) problems.push('no test ran');
+
+console.log('');
+for (const problem of problems) console.log(`✗ ${problem}`);
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
+process.exitCode = problems.length > 0 || failed > 0 ? 1 : 0;
