@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
 import type { Settings } from '@/lib/referral/types';
 
 /** User settings (small, typed, versioned) live in extension storage; Dexie holds referral data only. */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
+const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });

@@ -1,5 +1,5 @@
 import { couponDedupeKey, newCoupon, validateCouponInput } from '@/lib/referral/coupons';
-import type { Coupon, ProgramId } from '@/lib/referral/types';
+import type { Coupon, CouponInput, ProgramId } from '@/lib/referral/types';
 import { type Ctx, err, ok, type Result } from './result';
 import type { RefShareDB } from './schema';
 
@@ -12,7 +12,7 @@ export async function addCoupons(
   data: { programId: ProgramId; inviteId?: string; coupons: unknown[] },
   ctx: Ctx,
 ): Promise<Result<{ added: Coupon[]; existing: Coupon[] }>> {
-  const inputs = [];
+  const inputs: CouponInput[] = [];
   for (const [i, raw] of data.coupons.entries()) {
     const v = validateCouponInput(raw);
     if (!v.ok) return err('invalid_input', data.coupons.length > 1 ? `Coupon ${i + 1}: ${v.message}` : v.message);

@@ -10,6 +10,7 @@ import type { RefShareDB } from './schema';
 export async function recordShare(
   db: RefShareDB,
   data: { linkId: string; channel: Channel; nickname?: string },
+  settings: Settings,
   ctx: Ctx,
 ): Promise<Result<Invite>> {
   const nickname = validateNickname(data.nickname);
@@ -29,6 +30,7 @@ export async function recordShare(
         now: ctx.now,
       },
       program,
+      settings,
     );
     await db.invites.add(invite);
     return ok(invite);

@@ -61,17 +61,10 @@ export const PROTOCOL = {
   markCouponsSeen: { data: obj({ ids: list(id, 1000) }), reply: {} as { count: number } },
 } satisfies Record<string, { data: Check<unknown>; reply: unknown }>;
 
-export type Protocol = typeof PROTOCOL;
+type Protocol = typeof PROTOCOL;
 export type Command = keyof Protocol;
 export type CommandData<C extends Command> = Protocol[C]['data'] extends Check<infer T> ? T : never;
 export type CommandReply<C extends Command> = Protocol[C]['reply'];
 
 /** What the background answers: the value, or why it refused. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-
-/** The envelope on the wire. */
-export interface Envelope {
-  channel: typeof CHANNEL;
-  command: string;
-  data: unknown;
-}

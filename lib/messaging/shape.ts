@@ -5,7 +5,7 @@
  */
 export type Check<T> = (value: unknown, path: string) => { ok: true; value: T } | { ok: false; message: string };
 
-export type Checked<C> = C extends Check<infer T> ? T : never;
+type Checked<C> = C extends Check<infer T> ? T : never;
 
 const fail = (path: string, expected: string, value: unknown) =>
   ({ ok: false, message: `${path}: expected ${expected}, got ${describe(value)}` }) as const;

@@ -39,11 +39,6 @@ export type InviteStatus =
 /** Statuses an event can report (an invite starts as 'shared'; no event reports it). */
 export type ObservedStatus = Exclude<InviteStatus, 'shared'>;
 
-export interface ShareTemplates {
-  /** Templates per locale; variables: {link} {code} {program} {perk} {nickname}. */
-  [locale: string]: string;
-}
-
 /** Rules of a program, versioned: when a program changes its terms, bump `version`. */
 export interface ProgramRules {
   version: number;
@@ -105,6 +100,11 @@ export interface Program {
   pages: { invite?: string; coupons?: string };
   /** Hostnames (exact, lower case) that may appear in this program's invite links. */
   linkHosts: string[];
+  /**
+   * Hostnames (exact, lower case) of the program's affiliate (commission) links, e.g. 's.click.aliexpress.com'.
+   * They are refused with 'affiliate_link': they pay a publisher a commission and do not register an invite.
+   */
+  affiliateHosts?: string[];
   rules: ProgramRules;
   /** Default share texts per locale. */
   shareTexts: Record<Locale, string>;
@@ -112,9 +112,15 @@ export interface Program {
   linkExamples: string[];
   /**
    * Recognise an already-validated https URL (or bare code) of this program.
-   * Returns the code (or null when the link carries none), or a refusal.
+   * Returns ok with the code (absent when the link carries none), a refusal, or null when the input is not
+   * this program's at all (e.g. a bare code in another program's format).
    */
-  recognise(input: URL | string): { ok: true; code?: string; kind: 'url' | 'code' } | { ok: false; reason: LinkRefusalReason; message: string } | null;
+  recognise(
+    input: URL | string,
+  ):
+    | { ok: true; code?: string; kind: 'url' | 'code' }
+    | { ok: false; reason: LinkRefusalReason; message: string }
+    | null;
 }
 
 /** What the user enters for a custom program; stored in IndexedDB as is. */
@@ -157,6 +163,11 @@ export interface Evidence {
 
 export interface RejectedEvidence extends Evidence {
   reason: string;
+  /**
+   * True when the evidence was refused on its own (impossible time, program rule) rather than because other
+   * evidence contradicts it: such evidence is never reconsidered. Absent = contradicted; re-derived on every event.
+   */
+  final?: boolean;
 }
 
 /** One share of a link: created when the user shares, then moved along by events. */

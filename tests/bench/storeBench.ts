@@ -59,7 +59,9 @@ async function ingestVsBulkPut(n: number, rounds: number) {
   const now = T0 + 30 * 24 * HOUR;
   // The exact rows ingestion writes, computed ahead so the baseline does only the writes.
   const outRows: StoredEvent[] = events.map((e) => ({ ...e, receivedAt: now, outcome: 'applied' }));
-  const outInvites = events.map((e, i) => applyEvent(invites[i] as Invite, e, aliexpress, DEFAULT_SETTINGS, now).invite);
+  const outInvites = events.map(
+    (e, i) => applyEvent(invites[i] as Invite, e, aliexpress, DEFAULT_SETTINGS, now).invite,
+  );
   const engine: number[] = [];
   const raw: number[] = [];
   for (let r = 0; r < rounds; r++) {
@@ -101,7 +103,10 @@ async function indexedQuery(n: number, rounds: number) {
     page.push(performance.now() - t);
     rows = result.length;
     t = performance.now();
-    await db.invites.where('dueAt').below(T0 + 60 * MINUTE).toArray();
+    await db.invites
+      .where('dueAt')
+      .below(T0 + 60 * MINUTE)
+      .toArray();
     due.push(performance.now() - t);
   }
   const count = await db.invites.count();

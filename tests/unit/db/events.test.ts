@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ingestEvents } from '@/lib/db/events';
 import { deleteInvite, recordShare, setInviteStatus } from '@/lib/db/invites';
 import { saveLink } from '@/lib/db/links';
-import { unshownNotifications } from '@/lib/db/outbox';
+import { markNotificationShown, queueNotifications, unshownNotifications } from '@/lib/db/outbox';
 import type { RefShareDB } from '@/lib/db/schema';
 import { HOUR } from '@/lib/referral/time';
 import type { StatusEvent } from '@/lib/referral/types';
@@ -11,7 +11,7 @@ import { ALI_SHORT, freshDb, settings, testCtx } from './testDb';
 async function oneInvite(db: RefShareDB, ctx = testCtx()) {
   const link = await saveLink(db, { input: ALI_SHORT }, ctx);
   if (!link.ok) throw new Error(link.message);
-  const invite = await recordShare(db, { linkId: link.value.id, channel: 'whatsapp', nickname: 'Ana' }, ctx);
+  const invite = await recordShare(db, { linkId: link.value.id, channel: 'whatsapp', nickname: 'Ana' }, settings, ctx);
   if (!invite.ok) throw new Error(invite.message);
   return { ctx, invite: invite.value };
 }
@@ -37,14 +37,19 @@ describe('recordShare', () => {
     const ctx = testCtx();
     const link = await saveLink(db, { input: ALI_SHORT }, ctx);
     if (!link.ok) throw new Error(link.message);
-    const r = await recordShare(db, { linkId: link.value.id, channel: 'sms', nickname: 'ana@example.com' }, ctx);
+    const r = await recordShare(
+      db,
+      { linkId: link.value.id, channel: 'sms', nickname: 'ana@example.com' },
+      settings,
+      ctx,
+    );
     expect(r.ok).toBe(false);
     expect(await db.invites.count()).toBe(0);
   });
 
   it('refuses an unknown link', async () => {
     const db = freshDb();
-    expect((await recordShare(db, { linkId: 'nope', channel: 'copy' }, testCtx())).ok).toBe(false);
+    expect((await recordShare(db, { linkId: 'nope', channel: 'copy' }, settings, testCtx())).ok).toBe(false);
   });
 });
 
@@ -134,7 +139,10 @@ describe('setInviteStatus and deleteInvite', () => {
     const { ctx, invite } = await oneInvite(db);
     ctx.advance(HOUR);
     const first = await setInviteStatus(db, { inviteId: invite.id, status: 'registered' }, settings, ctx);
-    expect(first).toMatchObject({ ok: true, value: { outcome: { result: 'applied', from: 'shared', to: 'registered' } } });
+    expect(first).toMatchObject({
+      ok: true,
+      value: { outcome: { result: 'applied', from: 'shared', to: 'registered' } },
+    });
     const again = await setInviteStatus(db, { inviteId: invite.id, status: 'registered' }, settings, ctx);
     expect(again).toMatchObject({ ok: true, value: { outcome: { result: 'duplicate' } } });
     expect((await setInviteStatus(db, { inviteId: 'nope', status: 'registered' }, settings, ctx)).ok).toBe(false);
@@ -147,5 +155,26 @@ describe('setInviteStatus and deleteInvite', () => {
     await deleteInvite(db, invite.id);
     expect(await db.invites.count()).toBe(0);
     expect(await db.events.count()).toBe(0);
+  });
+});
+
+describe('notification outbox', () => {
+  it('lists what is not shown yet, and a shown entry is not listed again nor re-queued', async () => {
+    const db = freshDb();
+    const { ctx, invite } = await oneInvite(db);
+    ctx.advance(HOUR);
+    await ingestEvents(db, [ev(invite.id, 'coupon_received', ctx.now)], settings, ctx);
+    const [entry] = await unshownNotifications(db);
+    expect(entry).toMatchObject({ key: `coupon_arrived:${invite.id}`, shown: 0 });
+    await markNotificationShown(db, entry?.key ?? '', ctx.now);
+    expect(await unshownNotifications(db)).toEqual([]);
+    expect(
+      await queueNotifications(
+        db,
+        [{ kind: 'notify', notification: 'coupon_arrived', key: entry?.key ?? '', title: 't', message: 'm' }],
+        ctx.now,
+      ),
+    ).toBe(0);
+    expect(await unshownNotifications(db)).toEqual([]);
   });
 });

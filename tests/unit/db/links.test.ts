@@ -6,7 +6,10 @@ describe('links repository', () => {
   it('saves a recognised link byte-for-byte, with its program and code, as the first (primary) link', async () => {
     const db = freshDb();
     const r = await saveLink(db, { input: `  ${ALI_STAR}\n`, label: 'Main' }, testCtx());
-    expect(r).toMatchObject({ ok: true, value: { programId: 'aliexpress', url: ALI_STAR, code: 'INABCD12', primary: 1 } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { programId: 'aliexpress', url: ALI_STAR, code: 'INABCD12', primary: 1 },
+    });
     expect(await db.links.count()).toBe(1);
   });
 

@@ -1,0 +1,59 @@
+import { HOUR } from '../time';
+import type { Program } from '../types';
+
+/** Temu invite codes in links: letters and digits, 4–32 long (kept as given: Temu codes are case-sensitive). */
+const CODE = /^[A-Za-z0-9]{4,32}$/;
+/** temu.com/s/<code> and share.temu.com/s/<code>; temu.to/k/<code> is the app's short form. */
+const SHARE_PATH = /^\/s\/([^/]+)\/?$/;
+const SHORT_PATH = /^\/k\/([^/]+)\/?$/;
+
+function notInvite(message: string) {
+  return { ok: false as const, reason: 'not_an_invite_link' as const, message };
+}
+
+/** Temu's "Invite friends" program. */
+export const temu: Program = {
+  id: 'temu',
+  name: 'Temu',
+  shoppingHosts: ['*://*.temu.com/*'],
+  // Temu moves its invite pages between campaigns; no stable address to link to.
+  pages: {},
+  linkHosts: ['www.temu.com', 'temu.com', 'share.temu.com', 'temu.to'],
+  rules: {
+    version: 1,
+    // Temu credits the referrer's account balance (not a coupon code) once the friend's first order counts.
+    rewardKind: 'credit',
+    // Assumption, not a published figure: Temu credits the reward after the friend's first order is confirmed,
+    // usually within a few days. 72 h is when RefShare starts calling it overdue; bump `version` when known.
+    rewardDelayMs: 72 * HOUR,
+    perkText: 'a discount and a coupon bundle on your first order',
+    eligibilityText: 'Your friend must be new to Temu, sign up through your link and place a first order',
+    cancelledOrderVoidsReward: true,
+  },
+  shareTexts: {
+    en: 'Hi {nickname}, join {program} with my invite link and get {perk}: {link}',
+    es: 'Hola {nickname}, únete a {program} con mi enlace de invitación y consigue un descuento y cupones en tu primer pedido: {link}',
+    pt: 'Oi {nickname}, entre na {program} com o meu link de convite e ganhe um desconto e cupons na primeira compra: {link}',
+  },
+  linkExamples: [
+    'https://www.temu.com/s/Ab12Cd34Ef',
+    'https://share.temu.com/s/Zx9Yw8Vu7T',
+    'https://temu.to/k/ejk3nq7rpqz',
+  ],
+  recognise(input) {
+    // A bare Temu code is just 4–32 letters and digits: any word would match, so only links are accepted.
+    if (typeof input === 'string') return null;
+    const host = input.hostname;
+    const match = host === 'temu.to' ? SHORT_PATH.exec(input.pathname) : SHARE_PATH.exec(input.pathname);
+    if (!match) {
+      return notInvite(
+        host === 'temu.to'
+          ? 'Temu short invite links look like https://temu.to/k/ejk3nq7rpqz.'
+          : 'This is a Temu page, not an invite link. Temu invite links look like https://www.temu.com/s/Ab12Cd34Ef.',
+      );
+    }
+    const code = match[1] ?? '';
+    if (!CODE.test(code)) return notInvite('The code in this Temu link should be 4–32 letters and digits.');
+    return { ok: true, code, kind: 'url' };
+  },
+};
