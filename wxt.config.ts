@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { mergeLocales } from './lib/i18n/mergeLocales';
 
 /**
  * Test builds (REFSHARE_TEST_BUILD=1) go to their own folder and may read the clipboard back,
@@ -11,6 +13,14 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
+  hooks: {
+    // UI strings live in locales/<lang>/<area>.json; browsers read one _locales/<lang>/messages.json.
+    'build:publicAssets': (wxt, files) => {
+      for (const [lang, messages] of Object.entries(mergeLocales(path.join(wxt.config.root, 'locales')))) {
+        files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(messages) });
+      }
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

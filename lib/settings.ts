@@ -1,15 +1,64 @@
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
-import type { Settings } from '@/lib/referral/types';
+import type { Locale, ProgramId, Settings } from '@/lib/referral/types';
 
-/** User settings (small, typed, versioned) live in extension storage; Dexie holds referral data only. */
-const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
+/**
+ * Everything the user sets. The engine's part (`Settings`) plus UI preferences. Settings are small and
+ * typed and live in extension storage; Dexie holds referral data only.
+ */
+export interface AppSettings extends Settings {
+  /** 'auto' follows the browser's language. */
+  language: 'auto' | Locale;
+  /** No notifications between these local times ('HH:MM'); null = no quiet hours. */
+  quietHours: { start: string; end: string } | null;
+  /** Hostnames where the shop-page button stays hidden. */
+  mutedSites: string[];
+  /** Share-text templates the user edited, per program and language (defaults come from the program). */
+  templates: Partial<Record<ProgramId, Partial<Record<Locale, string>>>>;
+  /** The program the popup showed last (used when the current tab matches none). */
+  lastProgramId?: ProgramId;
+}
+
+export const DEFAULT_APP_SETTINGS: AppSettings = {
+  ...DEFAULT_SETTINGS,
+  language: 'auto',
+  quietHours: null,
+  mutedSites: [],
+  templates: {},
+};
+
+const settingsItem = storage.defineItem<AppSettings>('local:settings', {
+  fallback: DEFAULT_APP_SETTINGS,
   version: 1,
 });
 
-/** The stored settings completed with defaults, so a field added later is never undefined. */
-export async function loadSettings(): Promise<Settings> {
-  const stored = await settingsItem.getValue();
-  return { ...DEFAULT_SETTINGS, ...stored, notify: { ...DEFAULT_SETTINGS.notify, ...stored.notify } };
+/** Completes stored settings with defaults, so a field added later is never undefined. */
+function complete(stored: Partial<AppSettings> | null): AppSettings {
+  return {
+    ...DEFAULT_APP_SETTINGS,
+    ...stored,
+    notify: { ...DEFAULT_APP_SETTINGS.notify, ...stored?.notify },
+  };
+}
+
+export async function loadSettings(): Promise<AppSettings> {
+  return complete(await settingsItem.getValue());
+}
+
+/** Merges a change into the stored settings. */
+export async function saveSettings(patch: Partial<AppSettings>): Promise<AppSettings> {
+  const next = complete({ ...(await settingsItem.getValue()), ...patch });
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Calls back with the new settings whenever they change (in any extension page). Returns the unsubscribe. */
+export function watchSettings(callback: (settings: AppSettings) => void): () => void {
+  return settingsItem.watch((value) => callback(complete(value)));
+}
+
+/** The engine's view of the settings: language resolved, and the device's own time zone. */
+export async function loadEngineSettings(locale: (choice: AppSettings['language']) => Locale): Promise<Settings> {
+  const s = await loadSettings();
+  return { ...s, locale: locale(s.language), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
 }

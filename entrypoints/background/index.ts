@@ -1,7 +1,8 @@
 import { browser, defineBackground } from '#imports';
 import { openDatabase } from '@/lib/db/schema';
 import { dispatch } from '@/lib/messaging/dispatch';
-import { loadSettings } from '@/lib/settings';
+import { uiLocale } from '@/lib/i18n/t';
+import { loadEngineSettings } from '@/lib/settings';
 
 /**
  * The background is the only writer of referral data. Everything here is wiring; the worker can be
@@ -13,7 +14,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(message, sender, {
       db,
-      settings: loadSettings,
+      settings: () => loadEngineSettings(uiLocale),
       extensionId: browser.runtime.id,
       extensionOrigin,
       now: Date.now,

@@ -1,14 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-
-function App() {
-  return <h1>RefShare</h1>;
-}
+import '@/components/theme.css';
+import { Popup } from '@/components/popup/Popup';
 
 const root = document.getElementById('root');
-if (root)
+if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <Popup />
     </StrictMode>,
   );
+}

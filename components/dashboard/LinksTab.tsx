@@ -1,0 +1,4 @@
+/** TODO(2026-11-24): placeholder until this tab is built. */
+export function LinksTab() {
+  return <p>Links</p>;
+}
