@@ -23,6 +23,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts', 'tests/components/**/*.test.tsx'],
           // Component tests opt in per file with `// @vitest-environment happy-dom`.
           environment: 'node',
+          setupFiles: ['tests/setup/i18n.ts'],
         },
       },
       {

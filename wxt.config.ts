@@ -21,7 +21,7 @@ export default defineConfig({
       }
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -34,6 +34,10 @@ export default defineConfig({
       'activeTab',
       ...(testBuild ? ['clipboardRead'] : []),
     ],
+    // Custom programs' shopping sites, asked for one by one when the user adds a program (never at install).
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['https://*/*'] }
+      : { optional_permissions: ['https://*/*'] }),
     action: { default_title: 'RefShare' },
     ...(browser === 'firefox'
       ? {
