@@ -14,6 +14,10 @@ export default defineConfig({
   imports: false,
   outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
   hooks: {
+    // The blank page is the benchmark's baseline; it ships in test builds only.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const e of entrypoints) if (e.name === 'bench-blank' && !testBuild) e.skipped = true;
+    },
     // UI strings live in locales/<lang>/<area>.json; browsers read one _locales/<lang>/messages.json.
     'build:publicAssets': (wxt, files) => {
       for (const [lang, messages] of Object.entries(mergeLocales(path.join(wxt.config.root, 'locales')))) {

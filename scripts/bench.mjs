@@ -1,6 +1,8 @@
 // `npm run bench`: figures measured in real Chromium, printed as ratios from one run. Never pass/fail.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +13,19 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, '.output', 'bench');
 
 spawnSync(process.execPath, [path.join(root, 'scripts/ensure-chromium.mjs')], { stdio: 'inherit' });
+// The test build is the production code plus the blank baseline page (and clipboardRead).
+spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore', cwd: root, env: { ...process.env, REFSHARE_TEST_BUILD: '1' } });
+const extDir = path.join(root, '.output', 'chrome-mv3-test');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
 
 /** Bundles a page benchmark (TypeScript using lib/) into one script, production mode, like the extension. */
 async function bundle(entry, name) {
@@ -46,6 +61,122 @@ function serve() {
 }
 
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Gzipped size of the JavaScript an extension page loads (its module script and everything it preloads). */
+function pageJsGzip(dir, html) {
+  const text = readFileSync(path.join(dir, html), 'utf8');
+  const files = [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dir, f))).length, 0);
+}
+
+/** First contentful paint of an extension page, median of `rounds` fresh loads. */
+async function fcp(context, url, rounds, ready) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const page = await context.newPage();
+    await page.goto(url);
+    if (ready) await page.getByRole(ready.role, { name: ready.name }).waitFor();
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const done = () => {
+              const e = performance.getEntriesByName('first-contentful-paint')[0];
+              if (e) resolve(e.startTime);
+              else requestAnimationFrame(done);
+            };
+            done();
+          }),
+      ),
+    );
+    await page.close();
+  }
+  return median(times);
+}
+
+/** Time from navigation to the first invite row on screen, median of `rounds` loads. */
+async function invitesFirstRender(context, url, rounds) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('combobox', { name: 'Status' }).first().waitFor({ timeout: 60_000 });
+    times.push(await page.evaluate(() => performance.now()));
+    await page.close();
+  }
+  return median(times);
+}
+
+/** Writes `n` invites straight into the extension's IndexedDB (as the background would have), in batches. */
+async function seedInvites(page, n) {
+  await page.evaluate(async (count) => {
+    const open = indexedDB.open('refshare');
+    const db = await new Promise((res, rej) => {
+      open.onsuccess = () => res(open.result);
+      open.onerror = () => rej(open.error);
+    });
+    const channels = ['whatsapp', 'telegram', 'email', 'sms', 'x', 'facebook', 'copy'];
+    const t0 = Date.now() - count * 60_000;
+    for (let start = 0; start < count; start += 10_000) {
+      await new Promise((res, rej) => {
+        const tx = db.transaction('invites', 'readwrite');
+        const store = tx.objectStore('invites');
+        for (let i = start; i < Math.min(count, start + 10_000); i++) {
+          store.put({
+            id: `bench-${i}`,
+            programId: i % 2 ? 'aliexpress' : 'temu',
+            linkId: 'bench-link',
+            channel: channels[i % channels.length],
+            nickname: `Friend ${i}`,
+            sharedAt: t0 + i * 60_000,
+            status: 'shared',
+            milestones: {},
+            evidence: [],
+            rejected: [],
+            updatedAt: t0 + i * 60_000,
+          });
+        }
+        tx.oncomplete = res;
+        tx.onerror = () => rej(tx.error);
+      });
+    }
+    db.close();
+  }, n);
+}
+
+async function extensionBench() {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'refshare-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [`--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, ...ARGS],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    const base = `chrome-extension://${id}`;
+    const page = await context.newPage();
+    await page.goto(`${base}/options.html`);
+    await page.evaluate(async () => {
+      const send = (command, data) => chrome.runtime.sendMessage({ channel: 'refshare/v1', command, data });
+      const link = await send('saveLink', { input: 'https://a.aliexpress.com/_mKXyZab' });
+      await send('recordShare', { linkId: link.value.id, channel: 'sms', nickname: 'Ana' });
+    });
+    const blank = await fcp(context, `${base}/bench-blank.html`, 9);
+    const popup = await fcp(context, `${base}/popup.html`, 9, {
+      role: 'img',
+      name: 'QR code for AliExpress referral link',
+    });
+    const emptyInvites = await invitesFirstRender(context, `${base}/options.html#invites`, 5);
+    await seedInvites(page, 100_000);
+    const fullInvites = await invitesFirstRender(context, `${base}/options.html#invites`, 5);
+    return { blank, popup, emptyInvites, fullInvites };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
 
 await bundle('tests/bench/storeBench.ts', 'storeBench');
 const server = await serve();
@@ -75,3 +206,16 @@ try {
   await browser.close();
   server.close();
 }
+
+const prodDir = path.join(root, '.output', 'chrome-mv3');
+spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore', cwd: root });
+const popupGz = pageJsGzip(prodDir, 'popup.html');
+const e = await extensionBench();
+console.log('\nPopup and dashboard (real Chromium, the built extension)');
+console.log(
+  `  popup first contentful paint with a saved link and QR: ${fmt(e.popup)} vs blank extension page ${fmt(e.blank)} → ${(e.popup / e.blank).toFixed(2)}× (goal ≤ 1.5×)`,
+);
+console.log(`  popup JavaScript, gzipped: ${(popupGz / 1024).toFixed(1)} kB (goal ≤ 130 kB)`);
+console.log(
+  `  invites tab, first row on screen: ${fmt(e.fullInvites)} with 100,000 invites vs ${fmt(e.emptyInvites)} with 1 invite → ${(e.fullInvites / e.emptyInvites).toFixed(2)}×`,
+);

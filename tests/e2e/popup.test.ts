@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
+import { decodeQr, saveScreenshot, seriousAxeViolations } from './pageTools';
+
+/** A real-format AliExpress invite link: share.htm wrapping the register page with the invitation code. */
+const ALI_LINK =
+  'https://star.aliexpress.com/share/share.htm?gatewayAdapt=glo2usa&redirectUrl=https%3A%2F%2Fm.aliexpress.com%2Fp%2Fspring-festival%2Freferral_register_success.htm%3FinvitationCode%3DINABCD12%26platform%3DAE';
+
+let ext: LaunchedExtension;
+
+beforeAll(async () => {
+  // The test build is the production code plus clipboardRead, so the test can read back what "Copy link" wrote.
+  ext = await launchExtension({ build: 'test' });
+});
+afterAll(async () => ext?.close());
+
+async function popup(): Promise<Page> {
+  const page = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');
+  await page.setViewportSize({ width: 400, height: 640 });
+  return page;
+}
+
+describe('popup in real Chromium', () => {
+  it('refuses a javascript: link with an alert and stores nothing', async () => {
+    const page = await popup();
+    await page.getByLabel('Referral link').fill('javascript:alert(document.cookie)');
+    await page.getByRole('button', { name: 'Save link' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/javascript/i);
+    const links = await sendCommand<unknown[]>(page, 'listLinks', {});
+    expect(links).toEqual({ ok: true, value: [] });
+    await page.close();
+  });
+
+  it('saves a real AliExpress link; the QR on screen decodes to exactly that link; Copy link copies it', async () => {
+    const page = await popup();
+    await page.getByLabel('Referral link').fill(ALI_LINK);
+    await page.getByRole('button', { name: 'Save link' }).click();
+    const qr = page.getByRole('img', { name: 'QR code for AliExpress referral link' });
+    await qr.waitFor();
+    await expect.poll(() => decodeQr(page, qr), { timeout: 10_000 }).toBe(ALI_LINK);
+
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(ALI_LINK);
+
+    const links = await sendCommand<{ url: string; code?: string }[]>(page, 'listLinks', {});
+    expect(links.ok && links.value.map((l) => [l.url, l.code])).toEqual([[ALI_LINK, 'INABCD12']]);
+    await saveScreenshot(page, 'popup');
+    await page.close();
+  });
+
+  it('offers the share channels, and sharing records an invite with its channel and nickname', async () => {
+    const page = await popup();
+    await page.getByLabel('Who is it for?').fill('Ana');
+    await page.getByRole('button', { name: 'Share…' }).click();
+    // Headless Chromium has no Web Share target, so the channel menu appears. No network here: answer
+    // WhatsApp's URL locally so the new tab's address can be checked.
+    await ext.context.route(/^https:\/\/(wa\.me|api\.whatsapp\.com)\//, (route) => route.fulfill({ body: 'ok' }));
+    const opened = ext.context.waitForEvent('page');
+    await page
+      .getByRole('menuitem', { name: 'WhatsApp' })
+      .or(page.getByRole('button', { name: 'WhatsApp' }))
+      .click();
+    const whatsapp = await opened;
+    expect(whatsapp.url()).toMatch(/^https:\/\/(wa\.me|api\.whatsapp\.com)\//);
+    await whatsapp.close();
+    await expect.poll(() => page.getByText(/Ana/).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('has no serious or critical axe-core violations', async () => {
+    const page = await popup();
+    await page.getByRole('img', { name: 'QR code for AliExpress referral link' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
