@@ -2,12 +2,12 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
-import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { pageJsGzip } from './bundleSize.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, '.output', 'bench');
@@ -63,12 +63,6 @@ function serve() {
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Gzipped size of the JavaScript an extension page loads (its module script and everything it preloads). */
-function pageJsGzip(dir, html) {
-  const text = readFileSync(path.join(dir, html), 'utf8');
-  const files = [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1]);
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dir, f))).length, 0);
-}
 
 /** First contentful paint of an extension page, median of `rounds` fresh loads. */
 async function fcp(context, url, rounds, ready) {

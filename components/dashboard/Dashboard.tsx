@@ -53,30 +53,32 @@ export function Dashboard() {
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <h1>{t('dashboardTitle')}</h1>
       </header>
-      <div role="tablist" aria-label={t('dashboardSections')} className="tablist" onKeyDown={onKeyDown}>
-        {TABS.map((tab) => (
-          <button
-            key={tab.id}
-            ref={(el) => {
-              if (el) refs.current.set(tab.id, el);
-            }}
-            type="button"
-            role="tab"
-            id={`tab-${tab.id}`}
-            aria-selected={current === tab.id}
-            aria-controls={`panel-${tab.id}`}
-            tabIndex={current === tab.id ? 0 : -1}
-            onClick={() => select(tab.id)}
-          >
-            {t(tab.label)}
-          </button>
+      <main>
+        <div role="tablist" aria-label={t('dashboardSections')} className="tablist" onKeyDown={onKeyDown}>
+          {TABS.map((tab) => (
+            <button
+              key={tab.id}
+              ref={(el) => {
+                if (el) refs.current.set(tab.id, el);
+              }}
+              type="button"
+              role="tab"
+              id={`tab-${tab.id}`}
+              aria-selected={current === tab.id}
+              aria-controls={`panel-${tab.id}`}
+              tabIndex={current === tab.id ? 0 : -1}
+              onClick={() => select(tab.id)}
+            >
+              {t(tab.label)}
+            </button>
+          ))}
+        </div>
+        {TABS.filter((tab) => tab.id === current).map(({ id, Panel }) => (
+          <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} tabIndex={0}>
+            <Panel />
+          </section>
         ))}
-      </div>
-      {TABS.filter((tab) => tab.id === current).map(({ id, Panel }) => (
-        <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} tabIndex={0}>
-          <Panel />
-        </section>
-      ))}
+      </main>
       <footer className="muted">{t('disclosure')}</footer>
     </div>
   );

@@ -54,7 +54,12 @@ function funnel(invites: Invite[]): Funnel {
 
 function byChannel(invites: Invite[]): Partial<Record<Channel, Funnel>> {
   const groups = new Map<Channel, Invite[]>();
-  for (const i of invites) groups.set(i.channel, [...(groups.get(i.channel) ?? []), i]);
+  for (const i of invites) {
+    // Push in place: copying the group on every insert made 100,000 invites take about a minute.
+    const group = groups.get(i.channel);
+    if (group) group.push(i);
+    else groups.set(i.channel, [i]);
+  }
   const out: Partial<Record<Channel, Funnel>> = {};
   for (const [channel, group] of groups) out[channel] = funnel(group);
   return out;

@@ -70,6 +70,8 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
+      // Tests inject axe-core and jsQR into extension pages, whose CSP would otherwise refuse them.
+      bypassCSP: true,
       args: [
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,

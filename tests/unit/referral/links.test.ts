@@ -180,7 +180,8 @@ describe('parseLink properties', () => {
   it('accepts nothing but https links and program-format codes, whatever the input', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), acceptedIsSafe), { numRuns: 2000 });
     fc.assert(fc.property(fc.webUrl({ validSchemes: ['https'] }), acceptedIsSafe), { numRuns: 500 });
-  });
+    // Thousands of generated inputs: allow for a busy 2-core machine running every file in parallel.
+  }, 30_000);
 
   it('refuses every http URL as insecure', () => {
     fc.assert(

@@ -1,0 +1,17 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { pageJsGzip } from '../../scripts/bundleSize.mjs';
+
+const prod = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
+
+/** Size budgets on the production build: what every user downloads and parses. */
+describe('bundle size budgets (production build, gzipped)', () => {
+  it('the popup loads at most 130 kB of JavaScript', () => {
+    expect(pageJsGzip(prod, 'popup.html')).toBeLessThanOrEqual(130 * 1024);
+  });
+
+  it('the dashboard loads at most 200 kB of JavaScript', () => {
+    expect(pageJsGzip(prod, 'options.html')).toBeLessThanOrEqual(200 * 1024);
+  });
+});
