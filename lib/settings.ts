@@ -1,6 +1,7 @@
 import { storage } from '#imports';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
-import type { Locale, ProgramId, Settings } from '@/lib/referral/types';
+import { defaultShareText } from '@/lib/referral/shareText';
+import type { Locale, Program, ProgramId, Settings } from '@/lib/referral/types';
 
 /**
  * Everything the user sets. The engine's part (`Settings`) plus UI preferences. Settings are small and
@@ -45,11 +46,38 @@ export async function loadSettings(): Promise<AppSettings> {
   return complete(await settingsItem.getValue());
 }
 
+/** Saves of this page, one after another (see updateSettings). */
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies a change computed from the current settings. Changes made from this page run one after another, each
+ * reading what the one before wrote, so two quick clicks (two notification toggles, two muted sites) both stick
+ * instead of the second overwriting the first with a stale copy.
+ */
+export function updateSettings(change: (current: AppSettings) => Partial<AppSettings>): Promise<AppSettings> {
+  const run = queue.then(async () => {
+    const current = complete(await settingsItem.getValue());
+    const next = complete({ ...current, ...change(current) });
+    await settingsItem.setValue(next);
+    return next;
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /** Merges a change into the stored settings. */
-export async function saveSettings(patch: Partial<AppSettings>): Promise<AppSettings> {
-  const next = complete({ ...(await settingsItem.getValue()), ...patch });
-  await settingsItem.setValue(next);
-  return next;
+export function saveSettings(patch: Partial<AppSettings>): Promise<AppSettings> {
+  return updateSettings(() => patch);
+}
+
+/** Back to a fresh install's settings (after "Delete all data"). */
+export async function resetSettings(): Promise<void> {
+  await settingsItem.removeValue();
+}
+
+/** The share-text template to use for a program and language: the user's own when they saved one, else the default. */
+export function templateFor(settings: Pick<AppSettings, 'templates'>, program: Program, locale: Locale): string {
+  return settings.templates[program.id]?.[locale] ?? defaultShareText(program, locale);
 }
 
 /** Calls back with the new settings whenever they change (in any extension page). Returns the unsubscribe. */

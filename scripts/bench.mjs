@@ -63,7 +63,6 @@ function serve() {
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-
 /** First contentful paint of an extension page, median of `rounds` fresh loads. */
 async function fcp(context, url, rounds, ready) {
   const times = [];

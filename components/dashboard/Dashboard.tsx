@@ -74,7 +74,7 @@ export function Dashboard() {
           ))}
         </div>
         {TABS.filter((tab) => tab.id === current).map(({ id, Panel }) => (
-          <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`} tabIndex={0}>
+          <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}`}>
             <Panel />
           </section>
         ))}

@@ -6,5 +6,7 @@ import { useDb } from './useDb';
 /** Built-in programs plus the user's custom ones, live. */
 export function usePrograms(): Program[] {
   const db = useDb();
-  return useLiveQuery(async () => allPrograms(await db.programs.orderBy('createdAt').toArray()), [db]) ?? BUILT_IN_PROGRAMS;
+  return (
+    useLiveQuery(async () => allPrograms(await db.programs.orderBy('createdAt').toArray()), [db]) ?? BUILT_IN_PROGRAMS
+  );
 }

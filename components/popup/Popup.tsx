@@ -1,4 +1,102 @@
-/** TODO(2026-11-24): placeholder until the popup is built. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { useDb } from '@/components/hooks/useDb';
+import { usePrograms } from '@/components/hooks/usePrograms';
+import { useSettings } from '@/components/hooks/useSettings';
+import { AddLinkForm } from '@/components/share/AddLinkForm';
+import { ShareCard } from '@/components/share/ShareCard';
+import { useFlash } from '@/components/share/useFlash';
+import { t, uiLocale } from '@/lib/i18n/t';
+import type { ProgramId, ReferralLink } from '@/lib/referral/types';
+import { saveSettings, templateFor } from '@/lib/settings';
+import { chooseProgram } from '@/lib/share/chooseProgram';
+import { matchProgram } from '@/lib/share/matchProgram';
+import { NewCoupons } from './NewCoupons';
+import { OpenDashboard } from './OpenDashboard';
+import { PendingInvites } from './PendingInvites';
+import { ProgramPicker } from './ProgramPicker';
+import { useActiveTabUrl } from './useActiveTabUrl';
+import { useNow } from './useNow';
+import './popup.css';
+
+/** Primary link first, then oldest first (the order the user added them). */
+const byPrimaryThenAge = (a: ReferralLink, b: ReferralLink) => b.primary - a.primary || a.createdAt - b.createdAt;
+
+/**
+ * The toolbar popup: the link of the current site's program (or the one picked), ready to share; what is
+ * still pending; new coupons. Everything is read live from the database, so changes made in the dashboard
+ * or by the background show up while it is open.
+ */
 export function Popup() {
-  return <h1>RefShare</h1>;
+  const db = useDb();
+  const settings = useSettings();
+  const programs = usePrograms();
+  const tabUrl = useActiveTabUrl();
+  const links = useLiveQuery(() => db.links.toArray(), [db]);
+  const now = useNow();
+  const [picked, setPicked] = useState<ProgramId>();
+  const [saved, flashSaved] = useFlash(4000);
+
+  // Decide only once everything the choice depends on is known, so the popup does not jump between programs.
+  if (!settings || !links || tabUrl === undefined) {
+    return (
+      <main className="popup" aria-busy="true">
+        <p className="muted">{t('popupLoading')}</p>
+      </main>
+    );
+  }
+
+  const locale = uiLocale(settings.language);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const auto = chooseProgram({
+    programs,
+    tabProgramId: matchProgram(tabUrl ?? undefined, programs)?.id,
+    lastProgramId: settings.lastProgramId,
+    linkedProgramIds: new Set(links.map((l) => l.programId)),
+  });
+  const program = programs.find((p) => p.id === picked) ?? programs.find((p) => p.id === auto) ?? programs[0];
+  if (!program) return null;
+  const programLinks = links.filter((l) => l.programId === program.id).sort(byPrimaryThenAge);
+
+  const switchTo = (id: ProgramId) => {
+    setPicked(id);
+    // Remembered for the next time the popup opens on a page of no program.
+    void saveSettings({ lastProgramId: id });
+  };
+
+  return (
+    <main className="popup">
+      <header className="popup-header">
+        <img src="/icon/32.png" alt="" width={24} height={24} />
+        <h1>{t('extName')}</h1>
+        <ProgramPicker programs={programs} value={program.id} onChange={switchTo} />
+      </header>
+      {programLinks.length > 0 ? (
+        <ShareCard
+          key={program.id}
+          program={program}
+          links={programLinks}
+          template={templateFor(settings, program, locale)}
+        />
+      ) : (
+        <AddLinkForm
+          key={program.id}
+          program={program}
+          onSaved={(link) => {
+            switchTo(link.programId);
+            flashSaved(t('popupLinkSaved', programs.find((p) => p.id === link.programId)?.name ?? program.name));
+          }}
+        />
+      )}
+      <p role="status" className="share-status">
+        {saved}
+      </p>
+      <PendingInvites programs={programs} locale={locale} timeZone={timeZone} now={now} />
+      <NewCoupons locale={locale} timeZone={timeZone} now={now} />
+      <footer className="popup-footer">
+        <OpenDashboard />
+        <p className="muted">{t('disclosure')}</p>
+      </footer>
+    </main>
+  );
 }

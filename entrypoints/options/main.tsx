@@ -2,12 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/theme.css';
 import { Dashboard } from '@/components/dashboard/Dashboard';
+import { LanguageProvider } from '@/components/dashboard/settings/LanguageProvider';
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Dashboard />
+      <LanguageProvider>
+        <Dashboard />
+      </LanguageProvider>
     </StrictMode>,
   );
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** One entry of a Chrome/Firefox `messages.json`. */
-export interface Message {
+interface Message {
   message: string;
   description?: string;
 }

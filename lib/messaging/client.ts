@@ -5,7 +5,10 @@ import { CHANNEL, type Command, type CommandData, type CommandReply, type Reply 
  * Asks the background (the only writer) to do something. Always resolves: a refusal or a worker that
  * cannot be reached comes back as `{ ok: false, error }`, with a message fit to show the user.
  */
-export async function sendCommand<C extends Command>(command: C, data: CommandData<C>): Promise<Reply<CommandReply<C>>> {
+export async function sendCommand<C extends Command>(
+  command: C,
+  data: CommandData<C>,
+): Promise<Reply<CommandReply<C>>> {
   try {
     const reply = (await browser.runtime.sendMessage({ channel: CHANNEL, command, data })) as
       | Reply<CommandReply<C>>

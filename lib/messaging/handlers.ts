@@ -1,3 +1,4 @@
+import { deleteAllData, importBackup } from '@/lib/db/backup';
 import { addCoupons, markCouponsSeen, markCouponUsed } from '@/lib/db/coupons';
 import { deleteInvite, recordShare, setInviteStatus } from '@/lib/db/invites';
 import { deleteLink, saveLink, setPrimaryLink, updateLink } from '@/lib/db/links';
@@ -5,6 +6,7 @@ import { deleteCustomProgram, saveCustomProgram } from '@/lib/db/programs';
 import { type Ctx, ok, type Result } from '@/lib/db/result';
 import type { RefShareDB } from '@/lib/db/schema';
 import type { Settings } from '@/lib/referral/types';
+import { resetSettings } from '@/lib/settings';
 import type { Command, CommandData, CommandReply } from './protocol';
 
 export interface HandlerDeps {
@@ -31,4 +33,12 @@ export const HANDLERS: Handlers = {
   addCoupons: (data, ctx, { db }) => addCoupons(db, data, ctx),
   markCouponUsed: (data, ctx, { db }) => markCouponUsed(db, data, ctx),
   markCouponsSeen: (data, ctx, { db }) => markCouponsSeen(db, data.ids, ctx),
+  importBackup: (data, ctx, { db }) => importBackup(db, data.backup, ctx),
+  deleteAllData: async (_data, _ctx, { db }) => {
+    const result = await deleteAllData(db);
+    // Settings go with the data ("delete everything" means everything); done here so that closing the page
+    // right after the click cannot leave them behind. The data is gone either way, so a failure is only logged.
+    if (result.ok) await resetSettings().catch((e) => console.error('RefShare: settings not reset', e));
+    return result;
+  },
 };

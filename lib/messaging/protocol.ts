@@ -1,5 +1,6 @@
-import type { Coupon, CustomProgramData, Invite, ReferralLink } from '@/lib/referral/types';
+import type { DeletedCounts, ImportSummary } from '@/lib/db/backup';
 import type { IngestReport } from '@/lib/db/events';
+import type { Coupon, CustomProgramData, Invite, ReferralLink } from '@/lib/referral/types';
 import { bool, type Check, list, num, obj, oneOf, str } from './shape';
 
 /** Messages carry this channel name; anything else is not ours and is ignored. */
@@ -22,6 +23,11 @@ const couponPayload: Check<unknown> = (v, path) =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
     ? { ok: true, value: v }
     : { ok: false, message: `${path}: expected a coupon object` };
+/** A backup is validated in full by the repository (lib/backup/validate.ts); here only the envelope. */
+const backupPayload: Check<unknown> = (v, path) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+    ? { ok: true, value: v }
+    : { ok: false, message: `${path}: expected a backup object` };
 
 /**
  * Every command the UI (and, where `contentScript` is true, a content script) can ask of the background:
@@ -59,6 +65,10 @@ export const PROTOCOL = {
   },
   markCouponUsed: { data: obj({ id, used: bool() }), reply: {} as Coupon },
   markCouponsSeen: { data: obj({ ids: list(id, 1000) }), reply: {} as { count: number } },
+  /** Adds a backup's rows, replacing rows with the same id; settings are applied by the page afterwards. */
+  importBackup: { data: obj({ backup: backupPayload }), reply: {} as ImportSummary },
+  /** Deletes all referral data and resets settings; `confirm` must be 'DELETE', so no stray message can do it. */
+  deleteAllData: { data: obj({ confirm: oneOf(['DELETE']) }), reply: {} as DeletedCounts },
 } satisfies Record<string, { data: Check<unknown>; reply: unknown }>;
 
 type Protocol = typeof PROTOCOL;

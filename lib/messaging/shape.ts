@@ -78,7 +78,7 @@ export function obj<R extends Fields, O extends Fields = Record<never, never>>(
     const input = v as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(input)) {
-      if (!(key in required) && !(optional && key in optional)) {
+      if (!Object.hasOwn(required, key) && !(optional && Object.hasOwn(optional, key))) {
         return { ok: false, message: `${path}.${key}: unexpected field` };
       }
     }

@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** Where the e2e run saves the screenshots the README shows. */
-export const SCREENSHOT_DIR = path.join(here, 'screenshots');
+const SCREENSHOT_DIR = path.join(here, 'screenshots');
 
 declare global {
   interface Window {
@@ -21,7 +21,7 @@ declare global {
   }
 }
 
-export interface AxeViolation {
+interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;

@@ -54,6 +54,7 @@ describe('dispatch', () => {
     ['a prototype key as command', msg('__proto__', {}), 'unknown_command'],
     ['a number for the link', msg('saveLink', { input: 42 }), 'bad_request'],
     ['an extra field', msg('saveLink', { input: ALI_SHORT, admin: true }), 'bad_request'],
+    ['an inherited name as a field', msg('saveLink', { input: ALI_SHORT, constructor: 1 }), 'bad_request'],
     ['an array as data', msg('saveLink', [ALI_SHORT]), 'bad_request'],
     ['an over-long label', msg('saveLink', { input: ALI_SHORT, label: 'x'.repeat(5000) }), 'bad_request'],
     ['an unknown channel name', msg('recordShare', { linkId: 'l', channel: 'carrier-pigeon' }), 'bad_request'],

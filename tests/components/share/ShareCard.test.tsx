@@ -1,0 +1,285 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ShareCard } from '@/components/share/ShareCard';
+import { sendCommand } from '@/lib/messaging/client';
+import { aliexpress } from '@/lib/referral/programs/aliexpress';
+import { ALI_URL, aliLink, decodeQrSvg, svgOfImage } from './fixtures';
+
+vi.mock('@/lib/messaging/client', () => ({ sendCommand: vi.fn() }));
+const send = vi.mocked(sendCommand);
+
+const TEMPLATE = aliexpress.shareTexts.en;
+const CHANNELS = ['WhatsApp', 'Telegram', 'Email', 'SMS', 'X', 'Facebook'];
+
+function setup(props: Partial<Parameters<typeof ShareCard>[0]> = {}) {
+  const user = userEvent.setup();
+  // After userEvent.setup(), which installs its own clipboard.
+  const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue(undefined);
+  const create = vi.spyOn(browser.tabs, 'create').mockResolvedValue({} as never);
+  const view = render(<ShareCard program={aliexpress} links={[aliLink()]} template={TEMPLATE} {...props} />);
+  return { user, writeText, create, ...view };
+}
+
+function stubWebShare(share: (data: ShareData) => Promise<void>) {
+  Object.defineProperty(navigator, 'share', { value: vi.fn(share), configurable: true });
+  Object.defineProperty(navigator, 'canShare', { value: () => true, configurable: true });
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  send.mockReset();
+  send.mockResolvedValue({ ok: true, value: {} as never });
+});
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  Reflect.deleteProperty(navigator, 'share');
+  Reflect.deleteProperty(navigator, 'canShare');
+});
+
+describe('ShareCard', () => {
+  it('shows the link as text, its code, and a QR image that decodes to exactly the link', async () => {
+    setup();
+    expect(screen.getByText(ALI_URL)).toBeTruthy();
+    expect(screen.getByText('Code: IN7XK2P9')).toBeTruthy();
+    const qr = await screen.findByRole('img', { name: 'QR code for AliExpress referral link' });
+    expect(decodeQrSvg(svgOfImage(qr))).toBe(ALI_URL);
+  });
+
+  it('draws the QR black on white with a 4-module quiet zone, whatever the theme', async () => {
+    setup();
+    const svg = svgOfImage(await screen.findByRole('img', { name: /QR code/ }));
+    expect(svg).toContain('fill="#ffffff"');
+    expect(svg).toContain('stroke="#000000"');
+    expect(svg).toMatch(/d="M4 4\.5/);
+  });
+
+  it('"Copy link" copies exactly the link and confirms in a status region, briefly', async () => {
+    const { user, writeText } = setup();
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(ALI_URL);
+    expect(screen.getByRole('status').textContent).toBe('Copied');
+    expect(send).not.toHaveBeenCalled();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(''), { timeout: 3000 });
+  });
+
+  it('"Copy share text" copies the rendered text with the nickname', async () => {
+    const { user, writeText } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
+    await user.click(screen.getByRole('button', { name: 'Copy share text' }));
+    expect(writeText).toHaveBeenCalledExactlyOnceWith(
+      `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}`,
+    );
+  });
+
+  it('a clipboard failure is shown as an alert', async () => {
+    const { user, writeText } = setup();
+    writeText.mockRejectedValue(new DOMException('Document is not focused.', 'NotAllowedError'));
+    await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    expect(screen.getByRole('alert').textContent).toContain('Document is not focused.');
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
+  it('previews the share text, updated as the nickname is typed', async () => {
+    const { user } = setup();
+    expect(
+      screen.getByText(
+        `Hi, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}`,
+      ),
+    ).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Bo');
+    expect(screen.getByText(/^Hi Bo, join AliExpress/)).toBeTruthy();
+  });
+
+  it('"Share…" without Web Share opens a menu of the six channels', async () => {
+    const { user } = setup();
+    const share = screen.getByRole('button', { name: 'Share…' });
+    expect(share.getAttribute('aria-expanded')).toBe('false');
+    await user.click(share);
+    const menu = screen.getByRole('menu');
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((item) => item.getAttribute('aria-label')),
+    ).toEqual(CHANNELS);
+    for (const name of CHANNELS) expect(within(menu).getByRole('menuitem', { name })).toBeTruthy();
+    expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'WhatsApp' }));
+  });
+
+  it('choosing WhatsApp records the invite with the nickname, then opens wa.me with the encoded text', async () => {
+    const { user, create } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    await user.click(screen.getByRole('menuitem', { name: 'WhatsApp' }));
+    expect(send).toHaveBeenCalledExactlyOnceWith('recordShare', {
+      linkId: 'link-ali',
+      channel: 'whatsapp',
+      nickname: 'Ana',
+    });
+    const text = `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}`;
+    expect(create).toHaveBeenCalledExactlyOnceWith({ url: `https://wa.me/?text=${encodeURIComponent(text)}` });
+    expect(send.mock.invocationCallOrder[0]).toBeLessThan(create.mock.invocationCallOrder[0] ?? 0);
+    expect(screen.getByRole('status').textContent).toBe('Invite recorded (WhatsApp).');
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it.each([
+    ['Telegram', 'telegram', `https://t.me/share/url?url=${encodeURIComponent(ALI_URL)}&text=`],
+    ['Email', 'email', 'mailto:?subject=My%20invite%20to%20AliExpress&body=Hi%2C%20join'],
+    ['SMS', 'sms', 'sms:?&body=Hi%2C%20join'],
+    ['X', 'x', 'https://x.com/intent/post?text=Hi%2C%20join'],
+    ['Facebook', 'facebook', `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(ALI_URL)}`],
+  ])('%s opens its own share URL and records channel %s without a nickname', async (name, channel, prefix) => {
+    const { user, create } = setup();
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    await user.click(screen.getByRole('menuitem', { name }));
+    expect(send).toHaveBeenCalledExactlyOnceWith('recordShare', { linkId: 'link-ali', channel });
+    expect(String(create.mock.calls[0]?.[0].url)).toMatch(
+      new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
+  });
+
+  it('a refusal from the background is shown as an alert and the channel does not open', async () => {
+    const { user, create } = setup();
+    send.mockResolvedValue({
+      ok: false,
+      error: { code: 'invalid_input', message: 'Use a nickname, not contact details' },
+    });
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana Bee');
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Telegram' }));
+    expect(screen.getByRole('alert').textContent).toBe('Use a nickname, not contact details');
+    expect(create).not.toHaveBeenCalled();
+    expect(screen.getByRole('menu')).toBeTruthy();
+  });
+
+  it('the menu works from the keyboard: arrows move, Escape closes and returns focus to "Share…"', async () => {
+    const { user } = setup();
+    const share = screen.getByRole('button', { name: 'Share…' });
+    share.focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('WhatsApp');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Email');
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Facebook');
+    await user.keyboard('{Home}');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('WhatsApp');
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(share);
+    expect(share.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('shows the X length, with a warning over 280, and the SMS segment count', async () => {
+    const long = `${'Lorem ipsum dolor sit amet. '.repeat(11)}{link}`;
+    const { user } = setup({ template: long });
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    const x = screen.getByRole('menuitem', { name: 'X' });
+    expect(x.getAttribute('aria-description') ?? x.textContent).toContain('331/280, too long for X');
+    const sms = screen.getByRole('menuitem', { name: 'SMS' });
+    expect(sms.textContent).toContain('3 SMS');
+  });
+
+  it('uses the Web Share API when the browser has one, recording channel "webshare"', async () => {
+    const share = vi.fn(async () => undefined);
+    stubWebShare(share);
+    const { user } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    expect(share).toHaveBeenCalledExactlyOnceWith({ text: expect.stringContaining(`Hi Ana, join AliExpress`) });
+    expect(send).toHaveBeenCalledExactlyOnceWith('recordShare', {
+      linkId: 'link-ali',
+      channel: 'webshare',
+      nickname: 'Ana',
+    });
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('cancelling the share sheet records nothing and opens no menu', async () => {
+    stubWebShare(async () => {
+      throw new DOMException('Share canceled', 'AbortError');
+    });
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    expect(send).not.toHaveBeenCalled();
+    expect(screen.queryByRole('menu')).toBeNull();
+  });
+
+  it('any other Web Share failure falls back to the channel menu', async () => {
+    stubWebShare(async () => {
+      throw new DOMException('No share targets', 'NotAllowedError');
+    });
+    const { user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    expect(send).not.toHaveBeenCalled();
+    expect(screen.getByRole('menuitem', { name: 'WhatsApp' })).toBeTruthy();
+  });
+
+  it('a nickname that looks like contact data stops the share sheet before it opens', async () => {
+    const share = vi.fn(async () => undefined);
+    stubWebShare(share);
+    const { user } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'ana@example.com');
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    expect(share).not.toHaveBeenCalled();
+    expect(send).not.toHaveBeenCalled();
+    expect(screen.getByRole('alert').textContent).toMatch(/not contact details/);
+  });
+
+  it('with several links, a select picks which one is shown and shared', async () => {
+    const other = aliLink({
+      id: 'link-2',
+      url: 'https://a.aliexpress.com/_mKXyZab',
+      label: 'Short',
+      primary: 0,
+      code: undefined,
+    });
+    const { user } = setup({ links: [aliLink(), other] });
+    const picker = screen.getByRole('combobox', { name: 'Link' });
+    await user.selectOptions(picker, 'Short');
+    expect(screen.getByText('https://a.aliexpress.com/_mKXyZab')).toBeTruthy();
+    expect(screen.queryByText(/^Code:/)).toBeNull();
+    await waitFor(async () =>
+      expect(decodeQrSvg(svgOfImage(await screen.findByRole('img', { name: /QR code/ })))).toBe(
+        'https://a.aliexpress.com/_mKXyZab',
+      ),
+    );
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    await user.click(screen.getByRole('menuitem', { name: 'SMS' }));
+    expect(send).toHaveBeenCalledWith('recordShare', { linkId: 'link-2', channel: 'sms' });
+  });
+
+  it('shows no link select when there is only one link', () => {
+    setup();
+    expect(screen.queryByRole('combobox')).toBeNull();
+  });
+
+  it('renders a hostile label and nickname as text, never as HTML', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const { user, container } = setup({ links: [aliLink({ label: evil })] });
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), evil);
+    expect(screen.getByText(evil)).toBeTruthy();
+    expect(screen.getByText(new RegExp(`^Hi ${evil.replace(/[()]/g, '\\$&')}, join`))).toBeTruthy();
+    expect(container.querySelector('img[src="x"]')).toBeNull();
+    expect(container.querySelectorAll('img')).toHaveLength(1);
+  });
+
+  it('a bare-code link cannot go to Facebook (it takes only URLs): the item says why and does nothing', async () => {
+    const code = aliLink({ url: 'INABCD12', code: 'INABCD12' });
+    const { user, create } = setup({ links: [code] });
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    const fb = screen.getByRole('menuitem', { name: 'Facebook' });
+    expect(fb.getAttribute('aria-disabled')).toBe('true');
+    expect(fb.textContent).toContain('needs a web link');
+    await user.click(fb);
+    expect(send).not.toHaveBeenCalled();
+    expect(create).not.toHaveBeenCalled();
+  });
+});
