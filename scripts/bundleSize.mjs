@@ -1,16 +1,32 @@
 // Sizes of built extension pages, shared by the size-budget test and `npm run bench`.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Gzipped bytes of the JavaScript an extension page loads: its module script and every chunk it preloads.
+ * Gzipped bytes of all the JavaScript an extension page can load: its scripts, what they preload, and every
+ * chunk they import, statically or dynamically (followed through the file names the bundles mention).
  * @param {string} dir built extension folder
  * @param {string} html page file name, e.g. 'popup.html'
  * @returns {number}
  */
 export function pageJsGzip(dir, html) {
   const text = readFileSync(path.join(dir, html), 'utf8');
-  const files = [...text.matchAll(/(?:src|href)="(\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(path.join(dir, f))).length, 0);
+  const queue = [...text.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const seen = new Set();
+  let total = 0;
+  while (queue.length > 0) {
+    const file = /** @type {string} */ (queue.pop());
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const code = readFileSync(path.join(dir, file));
+    total += gzipSync(code).length;
+    for (const m of code.toString('utf8').matchAll(/["'`]((?:\.{1,2}\/|\/)?[\w./-]+\.js)["'`]/g)) {
+      const name = m[1] ?? '';
+      for (const candidate of [path.posix.join(path.posix.dirname(file), name), name.replace(/^\//, '')]) {
+        if (!seen.has(candidate) && existsSync(path.join(dir, candidate))) queue.push(candidate);
+      }
+    }
+  }
+  return total;
 }

@@ -1,15 +1,18 @@
 import { couponDedupeKey, newCoupon, validateCouponInput } from '@/lib/referral/coupons';
-import type { Coupon, CouponInput, ProgramId } from '@/lib/referral/types';
+import type { Coupon, CouponInput, ProgramId, Settings } from '@/lib/referral/types';
+import { ingestEvents } from './events';
 import { type Ctx, err, ok, type Result } from './result';
 import type { RefShareDB } from './schema';
 
 /**
  * Adds coupons to the wallet. The same coupon twice (same program, title, value, code, expiry) is one
- * coupon: the existing one is returned and `added` says which were new.
+ * coupon: the existing one is returned and `added` says which were new. Filed under an invite, the coupon also
+ * moves that invite to "coupon received".
  */
 export async function addCoupons(
   db: RefShareDB,
   data: { programId: ProgramId; inviteId?: string; coupons: unknown[] },
+  settings: Settings,
   ctx: Ctx,
 ): Promise<Result<{ added: Coupon[]; existing: Coupon[] }>> {
   const inputs: CouponInput[] = [];
@@ -18,7 +21,8 @@ export async function addCoupons(
     if (!v.ok) return err('invalid_input', data.coupons.length > 1 ? `Coupon ${i + 1}: ${v.message}` : v.message);
     inputs.push(v.coupon);
   }
-  return db.transaction('rw', db.coupons, db.invites, async () => {
+  // The events/outbox/programs tables are in scope so the status change below joins this transaction.
+  return db.transaction('rw', [db.coupons, db.invites, db.events, db.outbox, db.programs], async () => {
     if (data.inviteId && !(await db.invites.get(data.inviteId))) {
       return err('not_found', 'That invite no longer exists.');
     }
@@ -39,6 +43,18 @@ export async function addCoupons(
       });
       await db.coupons.add(coupon);
       added.push(coupon);
+    }
+    // A coupon filed under an invite is that invite's reward: record the arrival, as the user's own observation.
+    const first = added[0];
+    if (data.inviteId && first) {
+      const event = {
+        key: `coupon:${first.dedupeKey}`,
+        inviteId: data.inviteId,
+        status: 'coupon_received' as const,
+        at: ctx.now,
+        source: 'manual' as const,
+      };
+      await ingestEvents(db, [event], settings, ctx);
     }
     return ok({ added, existing });
   });

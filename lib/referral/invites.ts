@@ -128,7 +128,9 @@ export function applyEvent(
     ? { result: 'rejected', reason: landed.reason }
     : { result: 'applied', from: invite.status, to: next.status };
   const effects: Effect[] = [];
-  if (invite.status !== 'coupon_received' && next.status === 'coupon_received' && settings.notify.coupon_arrived) {
+  // A coupon the user recorded by hand is news to nobody: notify only for what arrived by itself.
+  const arrived = invite.status !== 'coupon_received' && next.status === 'coupon_received';
+  if (arrived && event.source !== 'manual' && settings.notify.coupon_arrived) {
     const notice = couponArrivedNotice(settings.locale, event.coupon, { program, nickname: invite.nickname });
     effects.push({
       kind: 'notify',

@@ -47,7 +47,7 @@ export async function seededDb(ctx: Ctx & { advance(ms: number): void } = testCt
   must(await setInviteStatus(db, { inviteId: ana.id, status: 'first_purchase' }, settings, ctx));
   must(await setInviteStatus(db, { inviteId: rtl.id, status: 'registered' }, settings, ctx));
   ctx.advance(3_600_000);
-  must(await setInviteStatus(db, { inviteId: ana.id, status: 'coupon_received' }, settings, ctx));
+  // Filing the coupons under Ana's invite records that her coupon arrived.
   must(
     await addCoupons(
       db,
@@ -59,6 +59,7 @@ export async function seededDb(ctx: Ctx & { advance(ms: number): void } = testCt
           { title: 'Welcome coupon', value: 2.5, currency: 'EUR', code: 'WELCOME-1' },
         ],
       },
+      settings,
       ctx,
     ),
   );

@@ -236,6 +236,14 @@ describe('applyEvent: outcomes, derived fields and effects', () => {
     const off = { ...settings, notify: { ...settings.notify, coupon_arrived: false } };
     expect(applyEvent(pending, ev('c', 'coupon_received', T0 + 5 * HOUR), aliexpress, off, NOW).effects).toEqual([]);
   });
+
+  it('does not notify the user of a coupon they recorded themselves', () => {
+    const pending = applyAll([ev('p', 'first_purchase', T0 + HOUR)]);
+    const manual = { ...ev('c', 'coupon_received', T0 + 5 * HOUR), source: 'manual' as const };
+    const r = applyEvent(pending, manual, aliexpress, settings, NOW);
+    expect(r.invite.status).toBe('coupon_received');
+    expect(r.effects).toEqual([]);
+  });
 });
 
 describe('newInvite and setStatusEvent', () => {
