@@ -1,5 +1,5 @@
 // Must come first: Node 20 lacks built-ins vitest 5's reporter uses.
-import './scripts/node20-compat.mjs';
+import './tests/tools/node20-compat.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';

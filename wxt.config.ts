@@ -1,6 +1,5 @@
-import path from 'node:path';
 import { defineConfig } from 'wxt';
-import { mergeLocales } from './lib/i18n/mergeLocales';
+import { localesDir, mergeLocales } from './lib/i18n/mergeLocales';
 
 /**
  * Test builds (REFSHARE_TEST_BUILD=1) go to their own folder and may read the clipboard back,
@@ -18,9 +17,9 @@ export default defineConfig({
     'entrypoints:resolved': (_wxt, entrypoints) => {
       for (const e of entrypoints) if (e.name === 'bench-blank' && !testBuild) e.skipped = true;
     },
-    // UI strings live in locales/<lang>/<area>.json; browsers read one _locales/<lang>/messages.json.
+    // UI strings live in lib/i18n/locales/<lang>/<area>.json; browsers read one _locales/<lang>/messages.json.
     'build:publicAssets': (wxt, files) => {
-      for (const [lang, messages] of Object.entries(mergeLocales(path.join(wxt.config.root, 'locales')))) {
+      for (const [lang, messages] of Object.entries(mergeLocales(localesDir(wxt.config.root)))) {
         files.push({ relativeDest: `_locales/${lang}/messages.json`, contents: JSON.stringify(messages) });
       }
     },

@@ -1,7 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { openDatabase } from '@/lib/db/schema';
-import { dispatch } from '@/lib/messaging/dispatch';
 import { uiLocale } from '@/lib/i18n/t';
+import { dispatch } from '@/lib/messaging/dispatch';
 import { loadEngineSettings } from '@/lib/settings';
 
 /**

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { LanguageProvider } from '@/components/dashboard/settings/LanguageProvider';
+import { LanguageProvider } from '@/components/LanguageProvider';
 import { Popup } from '@/components/popup/Popup';
 
 /** Renders the popup over the static shell in index.html. */

@@ -1,4 +1,4 @@
-import { newCoupon, couponDedupeKey } from '@/lib/referral/coupons';
+import { couponDedupeKey, newCoupon } from '@/lib/referral/coupons';
 import { applyEvent } from '@/lib/referral/invites';
 import { findProgram } from '@/lib/referral/programs/index';
 import type { Coupon, Effect, EventOutcome, Invite, Settings, StatusEvent } from '@/lib/referral/types';

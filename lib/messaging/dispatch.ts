@@ -1,5 +1,5 @@
 import type { Ctx } from '@/lib/db/result';
-import { type HandlerDeps, HANDLERS } from './handlers';
+import { HANDLERS, type HandlerDeps } from './handlers';
 import { CHANNEL, type Command, PROTOCOL, type Reply } from './protocol';
 
 /** The parts of runtime.MessageSender we rely on. */

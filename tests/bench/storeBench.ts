@@ -1,5 +1,5 @@
 /**
- * Store benchmark, run inside a real Chromium page (IndexedDB as users have it) by scripts/bench.mjs.
+ * Store benchmark, run inside a real Chromium page (IndexedDB as users have it) by tests/tools/bench.mjs.
  * Figures are ratios measured in the same run, never pass/fail.
  */
 import { Dexie } from 'dexie';

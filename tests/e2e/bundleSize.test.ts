@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { pageJsGzip } from '../../scripts/bundleSize.mjs';
+import { pageJsGzip } from '../tools/bundleSize.mjs';
 
 const prod = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
 import { decodeQr, saveScreenshot, seriousAxeViolations } from './pageTools';
 

@@ -1,14 +1,13 @@
-import path from 'node:path';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach } from 'vitest';
-import { mergeLocales } from '@/lib/i18n/mergeLocales';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
 import { setMessages } from '@/lib/i18n/t';
 
 /**
  * Unit and component tests speak English, from the same locales/ files the build merges, so a test that
  * finds a button by its name also proves the string exists.
  */
-const messages = mergeLocales(path.resolve(import.meta.dirname, '../../locales'));
+const messages = mergeLocales(localesDir(process.cwd()));
 
 beforeEach(() => {
   setMessages(messages.en ?? null);

@@ -1,18 +1,17 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import path from 'node:path';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsTab } from '@/components/dashboard/SettingsTab';
-import { LanguageProvider } from '@/components/dashboard/settings/LanguageProvider';
 import { useDb as appDb } from '@/components/hooks/useDb';
-import { mergeLocales } from '@/lib/i18n/mergeLocales';
+import { LanguageProvider } from '@/components/LanguageProvider';
+import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
 import { loadSettings, saveSettings } from '@/lib/settings';
 
 vi.mock('@/lib/messaging/client', () => ({ sendCommand: vi.fn() }));
-const messages = mergeLocales(path.resolve(import.meta.dirname, '../../../locales'));
+const messages = mergeLocales(localesDir(process.cwd()));
 const fetched: string[] = [];
 
 beforeEach(async () => {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
-import type { Settings } from '@/lib/referral/types';
 import type { Ctx } from '@/lib/db/result';
 import { RefShareDB } from '@/lib/db/schema';
+import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
+import type { Settings } from '@/lib/referral/types';
 
 let dbCount = 0;
 

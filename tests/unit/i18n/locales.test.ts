@@ -1,9 +1,8 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergeLocales } from '@/lib/i18n/mergeLocales';
+import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
 
 /** The same merge the build does (a key defined twice throws here, as it fails the build). */
-const locales = mergeLocales(path.resolve(import.meta.dirname, '../../../locales'));
+const locales = mergeLocales(localesDir(process.cwd()));
 const LANGUAGES = ['en', 'es', 'pt'] as const;
 const placeholders = (text: string) => [...new Set(text.match(/\$[1-9]/g) ?? [])].sort();
 

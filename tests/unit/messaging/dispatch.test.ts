@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background/index';
 import { DB_NAME, openDatabase } from '@/lib/db/schema';
 import { type DispatchDeps, dispatch, type Sender } from '@/lib/messaging/dispatch';
 import { CHANNEL } from '@/lib/messaging/protocol';
 import { ALI_SHORT, freshDb, settings, testCtx } from '../db/testDb';
-import background from '@/entrypoints/background/index';
 
 const ID = fakeBrowser.runtime.id;
 const ORIGIN = `chrome-extension://${ID}/`;

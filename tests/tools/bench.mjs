@@ -1,18 +1,18 @@
 // `npm run bench`: figures measured in real Chromium, printed as ratios from one run. Never pass/fail.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
 import { createServer } from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { pageJsGzip } from './bundleSize.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.join(root, '.output', 'bench');
 
-spawnSync(process.execPath, [path.join(root, 'scripts/ensure-chromium.mjs')], { stdio: 'inherit' });
+spawnSync(process.execPath, [path.join(root, 'tests/tools/ensure-chromium.mjs')], { stdio: 'inherit' });
 // The test build is the production code plus the blank baseline page (and clipboardRead).
 spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore', cwd: root, env: { ...process.env, REFSHARE_TEST_BUILD: '1' } });
 const extDir = path.join(root, '.output', 'chrome-mv3-test');

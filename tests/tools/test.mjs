@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsFile = path.join(root, 'test-results', 'vitest.json');
 /** @type {string[]} */
 const problems = [];
@@ -30,7 +30,7 @@ function step(title, argv, env = {}) {
   return ok;
 }
 
-step('chromium', [process.execPath, 'scripts/ensure-chromium.mjs']);
+step('chromium', [process.execPath, 'tests/tools/ensure-chromium.mjs']);
 step('build (production)', ['npx', 'wxt', 'build']);
 step('build (test variant)', ['npx', 'wxt', 'build'], { REFSHARE_TEST_BUILD: '1' });
 

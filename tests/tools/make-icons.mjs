@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 /**
- * Renders the extension icons public/icon/<size>.png from scripts/icon.svg (48 px and up) and
- * scripts/icon-small.svg (16 and 32 px: simpler glyph that stays readable in the toolbar).
+ * Renders the extension icons public/icon/<size>.png from tests/tools/icon.svg (48 px and up) and
+ * tests/tools/icon-small.svg (16 and 32 px: simpler glyph that stays readable in the toolbar).
  *
  * Uses playwright-core with the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium):
- *   node scripts/ensure-chromium.mjs && node scripts/make-icons.mjs
+ *   node tests/tools/ensure-chromium.mjs && node tests/tools/make-icons.mjs
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.join(root, 'public', 'icon');
 const sources = { full: 'icon.svg', small: 'icon-small.svg' };
 const sizes = [
@@ -37,7 +37,7 @@ try {
   const page = await browser.newPage({ deviceScaleFactor: 1 });
   await mkdir(outDir, { recursive: true });
   for (const [size, variant] of sizes) {
-    const svg = await readFile(path.join(root, 'scripts', sources[variant]));
+    const svg = await readFile(path.join(root, 'tests', 'tools', sources[variant]));
     const src = `data:image/svg+xml;base64,${svg.toString('base64')}`;
     await page.setViewportSize({ width: size, height: size });
     await page.setContent(
