@@ -35,6 +35,10 @@ export default defineConfig({
       'notifications',
       'contextMenus',
       'activeTab',
+      // Custom programs' shops get the launcher registered at run time (built-in shops are static matches).
+      'scripting',
+      // The keyboard shortcut copies the link without a click in the page.
+      'clipboardWrite',
       ...(testBuild ? ['clipboardRead'] : []),
     ],
     // Custom programs' shopping sites, asked for one by one when the user adds a program (never at install).
@@ -42,6 +46,13 @@ export default defineConfig({
       ? { optional_host_permissions: ['https://*/*'] }
       : { optional_permissions: ['https://*/*'] }),
     action: { default_title: 'RefShare' },
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+R' },
+        description: '__MSG_commandOpenPopup__',
+      },
+      'copy-link': { suggested_key: { default: 'Alt+Shift+C' }, description: '__MSG_commandCopyLink__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

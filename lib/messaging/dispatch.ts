@@ -19,8 +19,8 @@ export interface DispatchDeps extends HandlerDeps {
   extensionOrigin: string;
   now: () => number;
   newId: () => string;
-  /** Called after a command that may have changed data (e.g. to run the sync loop, refresh the badge). */
-  afterChange?: () => void;
+  /** Called with the command's name after it succeeded (e.g. to run the sync loop, refresh menus). */
+  afterChange?: (command: string) => void;
 }
 
 type Run = (data: unknown, ctx: Ctx) => Promise<Result<unknown>>;
@@ -84,7 +84,7 @@ export async function dispatch(message: unknown, sender: Sender, deps: DispatchD
   try {
     const result = await routed.run(checked.value, { now: deps.now(), newId: deps.newId });
     if (!result.ok) return refuse(result.code, result.message);
-    deps.afterChange?.();
+    deps.afterChange?.(command);
     return { ok: true, value: result.value };
   } catch (e) {
     console.error('RefShare: command failed', command, e);

@@ -73,7 +73,16 @@ describe('extension', () => {
     );
     expect(iconsLoad).toBe(true);
     expect([...(manifest.permissions as string[])].sort()).toEqual(
-      ['activeTab', 'alarms', 'contextMenus', 'notifications', 'storage', 'unlimitedStorage'].sort(),
+      [
+        'activeTab',
+        'alarms',
+        'clipboardWrite',
+        'contextMenus',
+        'notifications',
+        'scripting',
+        'storage',
+        'unlimitedStorage',
+      ].sort(),
     );
   });
 
@@ -81,7 +90,17 @@ describe('extension', () => {
     const { worker } = await launch({ build: 'test' });
     const permissions = await worker.evaluate(() => chrome.runtime.getManifest().permissions as string[]);
     expect([...permissions].sort()).toEqual(
-      ['activeTab', 'alarms', 'clipboardRead', 'contextMenus', 'notifications', 'storage', 'unlimitedStorage'].sort(),
+      [
+        'activeTab',
+        'alarms',
+        'clipboardRead',
+        'clipboardWrite',
+        'contextMenus',
+        'notifications',
+        'scripting',
+        'storage',
+        'unlimitedStorage',
+      ].sort(),
     );
   });
 

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background/index';
 import { DB_NAME, openDatabase } from '@/lib/db/schema';
@@ -97,6 +97,14 @@ describe('background worker (WXT fake browser)', () => {
   }
 
   it('answers its own pages and refuses forged senders, storing only the legitimate link', async () => {
+    // Events the fake browser does not implement; the test is about messages.
+    for (const event of [
+      fakeBrowser.permissions.onAdded,
+      fakeBrowser.contextMenus.onClicked,
+      fakeBrowser.commands.onCommand,
+    ]) {
+      vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+    }
     background.main();
     const saved = await deliver(msg('saveLink', { input: ALI_SHORT }), popup);
     expect(saved).toMatchObject({ ok: true, value: { url: ALI_SHORT } });

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { saveLink } from '@/lib/db/links';
+import type { Ctx } from '@/lib/db/result';
+import type { RefShareDB } from '@/lib/db/schema';
+import { CHANNEL } from '@/lib/messaging/protocol';
+import { MENU_SAVE_LINK, MENU_SHARE } from './contextMenus';
+
+/** Looked up at call time (tests replace the browser's i18n). */
+const getMessage = (key: string, subs?: string[]) =>
+  (browser.i18n.getMessage as (k: string, s?: string[]) => string)(key, subs);
+
+/** Asks the launcher in a tab to open its panel ('openPanel') or to copy the link ('copyLink'). */
+async function tellLauncher(tabId: number | undefined, event: 'openPanel' | 'copyLink'): Promise<boolean> {
+  if (tabId === undefined) return false;
+  try {
+    await browser.tabs.sendMessage(tabId, { channel: CHANNEL, event });
+    return true;
+  } catch {
+    // No launcher there (no link for this program, a muted site, or a page loaded before the extension).
+    return false;
+  }
+}
+
+async function notify(id: string, title: string, message: string): Promise<void> {
+  await browser.notifications.create(id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title,
+    message,
+  });
+}
+
+/** A context-menu click: share for this site, or save the clicked link. */
+export async function onMenuClick(
+  info: { menuItemId: string | number; linkUrl?: string },
+  tab: { id?: number } | undefined,
+  db: RefShareDB,
+  ctx: Ctx,
+): Promise<void> {
+  if (info.menuItemId === MENU_SHARE) {
+    if (!(await tellLauncher(tab?.id, 'openPanel'))) await browser.action?.openPopup?.().catch(() => undefined);
+    return;
+  }
+  if (info.menuItemId !== MENU_SAVE_LINK || !info.linkUrl) return;
+  const saved = await saveLink(db, { input: info.linkUrl }, ctx);
+  // The notification id is fixed: saving several links in a row replaces, never piles up.
+  if (saved.ok) await notify('refshare-save-link', getMessage('menuSavedTitle'), saved.value.url);
+  else await notify('refshare-save-link', getMessage('menuNotSavedTitle'), saved.message);
+}
+
+/** The keyboard command "copy the link for the current site": the launcher's panel copies and says so. */
+export async function onCopyCommand(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (!(await tellLauncher(tab?.id, 'copyLink'))) {
+    await notify('refshare-copy', getMessage('menuNotCopiedTitle'), getMessage('menuNotCopiedMessage'));
+  }
+}
