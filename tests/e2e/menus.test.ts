@@ -46,5 +46,4 @@ describe('context menu and keyboard commands (production build)', () => {
     expect(manifest.commands?._execute_action?.suggested_key?.default).toBe('Alt+Shift+R');
     expect(manifest.commands?.['copy-link']?.suggested_key?.default).toBe('Alt+Shift+C');
   });
-  });
 });
