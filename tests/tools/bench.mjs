@@ -1,13 +1,15 @@
 // `npm run bench`: figures measured in real Chromium, printed as ratios from one run. Never pass/fail.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { pageJsGzip } from './bundleSize.mjs';
+import { startFixtureServer } from './fixtureServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.join(root, '.output', 'bench');
@@ -222,3 +224,125 @@ console.log(`  popup JavaScript, gzipped: ${(popupGz / 1024).toFixed(1)} kB (goa
 console.log(
   `  invites tab, first row on screen: ${fmt(e.fullInvites)} with 100,000 invites vs ${fmt(e.emptyInvites)} with 1 invite → ${(e.fullInvites / e.emptyInvites).toFixed(2)}×`,
 );
+
+// ---- Shop pages: what the launcher costs every page load ----
+
+/** A throwaway extension whose content script renders the same button with React in a shadow root. */
+async function buildReactReference() {
+  const dir = path.join(root, '.output', 'bench-react-ext');
+  mkdirSync(dir, { recursive: true });
+  await build({
+    root,
+    logLevel: 'warn',
+    configFile: false,
+    resolve: { alias: { '@': root } },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir: dir,
+      emptyOutDir: true,
+      minify: true,
+      lib: {
+        entry: path.join(root, 'tests/bench/reactWidget.tsx'),
+        formats: ['iife'],
+        name: 'w',
+        fileName: () => 'widget.js',
+      },
+    },
+  });
+  writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'React widget reference',
+      version: '1.0',
+      content_scripts: [{ matches: ['*://*.aliexpress.com/*'], js: ['widget.js'], run_at: 'document_idle' }],
+    }),
+  );
+  return dir;
+}
+
+/** Script and task time the page's renderer spent (CDP Performance metrics), and long tasks, per load. */
+async function pageCost(context, url, rounds) {
+  const script = [];
+  const task = [];
+  let longTasks = 0;
+  for (let i = 0; i < rounds; i++) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await page.addInitScript(() => {
+      window.__longTasks = 0;
+      new PerformanceObserver((list) => {
+        window.__longTasks += list.getEntries().length;
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(url, { waitUntil: 'load' });
+    // document_idle, the one question to the background, and the button's first render all happen in here.
+    await page.waitForTimeout(1500);
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const get = (name) => metrics.find((m) => m.name === name)?.value ?? 0;
+    script.push(get('ScriptDuration') * 1000);
+    task.push(get('TaskDuration') * 1000);
+    longTasks += await page.evaluate(() => window.__longTasks);
+    await page.close();
+  }
+  return { script: median(script), task: median(task), longTasks };
+}
+
+async function withContext(extensionDir, fn) {
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'refshare-bench-'));
+  const extArgs = extensionDir
+    ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+    : [];
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...extArgs, ...ARGS, ...shopServer.args],
+  });
+  try {
+    return await fn(context);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const shopServer = await startFixtureServer();
+try {
+  const product = shopServer.url('www.aliexpress.com', '/item/1005006.html');
+  const ROUNDS = 9;
+  const reactDir = await buildReactReference();
+  const none = await withContext(null, (c) => pageCost(c, product, ROUNDS));
+  const ours = await withContext(prodDir, async (c) => {
+    const worker = c.serviceWorkers()[0] ?? (await c.waitForEvent('serviceworker'));
+    const page = await c.newPage();
+    await page.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+    await page.evaluate(() =>
+      chrome.runtime.sendMessage({
+        channel: 'refshare/v1',
+        command: 'saveLink',
+        data: { input: 'https://a.aliexpress.com/_mKXyZab' },
+      }),
+    );
+    await page.close();
+    return pageCost(c, product, ROUNDS);
+  });
+  const react = await withContext(reactDir, (c) => pageCost(c, product, ROUNDS));
+  const scripts = readdirSync(path.join(prodDir, 'content-scripts')).filter((f) => f.startsWith('shop'));
+  const launcherGz = scripts.reduce(
+    (n, f) => n + gzipSync(readFileSync(path.join(prodDir, 'content-scripts', f))).length,
+    0,
+  );
+  const reactGz = gzipSync(readFileSync(path.join(reactDir, 'widget.js'))).length;
+  const line = (name, r) =>
+    `  ${name}: script ${fmt(r.script)} (+${fmt(r.script - none.script)}), tasks ${fmt(r.task)} (+${fmt(r.task - none.task)}), long tasks ${r.longTasks}`;
+  console.log('\nShop page (AliExpress product fixture, real Chromium, median of 9 loads)');
+  console.log(line('no extension          ', none));
+  console.log(`${line('RefShare launcher     ', ours)} (goal ≤ 2 ms added script time, no long task)`);
+  console.log(line('React-in-shadow widget', react));
+  console.log(
+    `  launcher size gzipped: ${(launcherGz / 1024).toFixed(1)} kB (goal ≤ 8 kB); React reference: ${(reactGz / 1024).toFixed(1)} kB`,
+  );
+} finally {
+  await shopServer.close();
+}
