@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { localesDir, mergeLocales } from './lib/i18n/mergeLocales';
+import { BUILT_IN_PROGRAMS } from './lib/referral/programs/index';
 
 /**
  * Test builds (REFSHARE_TEST_BUILD=1) go to their own folder and may read the clipboard back,
@@ -45,6 +46,17 @@ export default defineConfig({
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*'] }
       : { optional_permissions: ['https://*/*'] }),
+    // The share panel is an extension page the launcher frames on shop pages (page scripts cannot read into it).
+    // Custom programs' shops are only known at run time, so https pages in general may frame it.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [
+            {
+              resources: ['panel.html'],
+              matches: [...BUILT_IN_PROGRAMS.flatMap((p) => p.shoppingHosts), 'https://*/*'],
+            },
+          ]
+        : ['panel.html'],
     action: { default_title: 'RefShare' },
     commands: {
       [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {

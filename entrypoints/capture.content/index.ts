@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from '#imports';
+import { CHANNEL, type Reply } from '@/lib/messaging/protocol';
+import { capturePatterns, captureTarget } from '@/lib/sync/capturePages';
+import { captureInvite, importCoupons, type SendPageCommand, type Translate } from '@/lib/sync/runCapture';
+import { mountCaptureBar } from './captureBar';
+
+/** WXT types getMessage from public/_locales; ours are merged at build time, so keys are plain strings. */
+const t: Translate = (key, ...subs) =>
+  (browser.i18n.getMessage as (key: string, subs?: string[]) => string)(key, subs.map(String)) || key;
+
+const send: SendPageCommand = async (command, data) => {
+  const reply = (await browser.runtime.sendMessage({ channel: CHANNEL, command, data })) as Reply<never> | undefined;
+  if (!reply) throw new Error('No answer from the background');
+  return reply;
+};
+
+/**
+ * Program-page capture: on a program's own invite or coupon page (and nowhere else), a button that saves the
+ * invite link or imports the coupons shown. Nothing on the page is read until the user clicks it.
+ */
+export default defineContentScript({
+  matches: capturePatterns(),
+  runAt: 'document_idle',
+  // WXT would otherwise window.postMessage a "script started" note carrying the extension's id to the page.
+  noScriptStartedPostMessage: true,
+  main(ctx) {
+    const target = captureTarget(location.href);
+    if (!target) return;
+    const { adapter, kind } = target;
+    const host = mountCaptureBar(
+      document,
+      {
+        region: t('captureRegion'),
+        action: t(kind === 'invite' ? 'captureSaveLink' : 'captureImportCoupons'),
+        hint: t('captureReadsOnClick'),
+        working: t('captureWorking'),
+        close: t('captureClose'),
+        noAnswer: t('captureNoAnswer'),
+      },
+      () =>
+        kind === 'invite'
+          ? captureInvite(document, adapter, send, t)
+          : importCoupons(document, adapter, Date.now(), send, t),
+    );
+    ctx.onInvalidated(() => host.remove());
+  },
+});

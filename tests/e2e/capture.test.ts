@@ -1,0 +1,189 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axSession, axTexts, clickAx, findAx, queryAx } from './axTools';
+import { type FixtureServer, startFixtureServer } from './fixtureServer';
+import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+const INVITE_LINK =
+  'https://star.aliexpress.com/share/share.htm?gatewayAdapt=glo2usa&redirectUrl=https%3A%2F%2Fm.aliexpress.com%2Fp%2Fspring-festival%2Freferral_register_success.htm%3FinvitationCode%3DIN7XK2P9%26platform%3DAE';
+const SAVE = { role: 'button', name: 'Save this link to RefShare' };
+const IMPORT = { role: 'button', name: 'Import these coupons' };
+
+let server: FixtureServer;
+let ext: LaunchedExtension;
+/** An extension page, to ask the background what it stored (as the popup would). */
+let probe: Page;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  // The production build, unchanged: its capture script matches the programs' real invite and coupon pages.
+  ext = await launchExtension({ args: server.args });
+  probe = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');
+});
+afterAll(async () => {
+  await ext?.close();
+  await server?.close();
+});
+
+/** Opens a page under its program's real host name and waits for the capture button to be offered. */
+async function openCapturePage(
+  host: string,
+  pathname: string,
+  button = SAVE,
+): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await ext.context.newPage();
+  await page.goto(server.url(host, pathname));
+  const cdp = await axSession(page);
+  await findAx(cdp, button);
+  return { page, cdp };
+}
+
+/** Serves another fixture's HTML at a capture page's address, as if the program's page looked like that. */
+async function serveInstead(page: Page, url: string, fixture: string): Promise<void> {
+  const body = await readFile(path.join(FIXTURES, fixture), 'utf8');
+  await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+}
+
+async function links(): Promise<{ url: string; code?: string }[]> {
+  const reply = await sendCommand<{ url: string; code?: string }[]>(probe, 'listLinks', {});
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value;
+}
+
+/** The wallet, read straight from the extension's IndexedDB. */
+async function coupons(): Promise<{ title: string; value: number; currency: string; minSpend?: number }[]> {
+  return probe.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('refshare');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('coupons').objectStore('coupons').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+/** True when <body> is exactly what the server sent: the page is changed nowhere but in RefShare's own host. */
+async function bodyUntouched(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    const sent = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    return sent.body.outerHTML === document.body.outerHTML;
+  });
+}
+
+async function click(page: Page, cdp: CDPSession, button: typeof SAVE): Promise<void> {
+  await clickAx(page, cdp, await findAx(cdp, button));
+}
+
+describe('capture on the programs’ own pages (production build, real Chromium)', () => {
+  it('offers the button in a closed shadow root and sends nothing before the click', async () => {
+    const { page } = await openCapturePage('star.aliexpress.com', '/share/share.htm');
+    expect(await page.evaluate(() => document.querySelector('refshare-capture')?.shadowRoot)).toBeNull();
+    expect(await page.evaluate(() => document.querySelector('refshare-capture') !== null)).toBe(true);
+    expect(await links()).toEqual([]);
+    expect(await coupons()).toEqual([]);
+    expect(await bodyUntouched(page)).toBe(true);
+    await page.close();
+  });
+
+  it('a broken invite page: says it could not find the link, and saves nothing', async () => {
+    const page = await ext.context.newPage();
+    const url = server.url('star.aliexpress.com', '/share/share.htm');
+    await serveInstead(page, url, 'star.aliexpress.com/share/share-signed-out.htm');
+    await page.goto(url);
+    const cdp = await axSession(page);
+    await click(page, cdp, SAVE);
+    await expect
+      .poll(() => axTexts(cdp, { role: 'alert' }))
+      .toContain('RefShare could not find your invite link on this page');
+    expect(await links()).toEqual([]);
+    await page.close();
+  });
+
+  it('an invite page offering only an affiliate link: the engine’s reason, and nothing saved', async () => {
+    const page = await ext.context.newPage();
+    const url = server.url('star.aliexpress.com', '/share/share.htm');
+    await serveInstead(page, url, 'star.aliexpress.com/share/share-affiliate.htm');
+    await page.goto(url);
+    const cdp = await axSession(page);
+    await click(page, cdp, SAVE);
+    await expect
+      .poll(async () => (await axTexts(cdp, { role: 'alert' })).join())
+      .toMatch(/affiliate \(commission\) link/);
+    expect(await links()).toEqual([]);
+    await page.close();
+  });
+
+  it('"Save this link to RefShare" saves the link the invite page shows', async () => {
+    const { page, cdp } = await openCapturePage('star.aliexpress.com', '/share/share.htm');
+    await click(page, cdp, SAVE);
+    await expect.poll(() => axTexts(cdp, { role: 'status' })).toContain('Saved to RefShare');
+    expect((await links()).map((l) => [l.url, l.code])).toEqual([[INVITE_LINK, 'IN7XK2P9']]);
+    expect(await bodyUntouched(page)).toBe(true);
+    // Saving again keeps one link.
+    await click(page, cdp, SAVE);
+    await expect.poll(() => axTexts(cdp, { role: 'status' })).toContain('Saved to RefShare');
+    expect(await links()).toHaveLength(1);
+    await page.close();
+  });
+
+  it('"Import these coupons" imports the wallet’s coupons once, however often it is clicked', async () => {
+    const { page, cdp } = await openCapturePage('www.aliexpress.com', '/p/coupon-pc/index.html', IMPORT);
+    await click(page, cdp, IMPORT);
+    await expect.poll(() => axTexts(cdp, { role: 'status' })).toContain('Imported 3 coupons (1 could not be read)');
+    const wallet = (await coupons()).map((c) => [c.title, c.value, c.currency, c.minSpend]);
+    expect(wallet.sort()).toEqual(
+      [
+        ['Referral reward coupon', 3, 'USD', 20],
+        ['Store coupon · Baseus Official Store', 2.5, 'EUR', 15],
+        ['New user coupon', 5, 'BRL', undefined],
+      ].sort(),
+    );
+
+    await page.reload();
+    const again = await axSession(page);
+    await click(page, again, IMPORT);
+    await expect
+      .poll(() => axTexts(again, { role: 'status' }))
+      .toContain('Imported 0 coupons (3 already in your wallet, 1 could not be read)');
+    expect(await coupons()).toHaveLength(3);
+    expect(await bodyUntouched(page)).toBe(true);
+    await page.close();
+  });
+
+  it('a coupon page without coupons: says so, and imports nothing', async () => {
+    const page = await ext.context.newPage();
+    const url = server.url('www.aliexpress.com', '/p/coupon-pc/index.html');
+    await serveInstead(page, url, 'www.aliexpress.com/p/coupon-pc/empty.html');
+    await page.goto(url);
+    const cdp = await axSession(page);
+    const before = (await coupons()).length;
+    await click(page, cdp, IMPORT);
+    await expect
+      .poll(() => axTexts(cdp, { role: 'alert' }))
+      .toContain('RefShare could not find any coupons on this page');
+    expect(await coupons()).toHaveLength(before);
+    await page.close();
+  });
+
+  it('runs nowhere else on the program’s site', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(server.url('www.aliexpress.com', '/p/coupon-pc/empty.html'));
+    const cdp = await axSession(page);
+    // The capture script runs at document_idle; give it time to (not) appear.
+    await page.waitForTimeout(1000);
+    expect(await queryAx(cdp, IMPORT)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelector('refshare-capture'))).toBeNull();
+    await page.close();
+  });
+});
