@@ -54,6 +54,8 @@ export default defineConfig({
             {
               resources: ['panel.html'],
               matches: [...BUILT_IN_PROGRAMS.flatMap((p) => p.shoppingHosts), 'https://*/*'],
+              // Only the launcher's own frame (opened at run time) loads; a page framing the fixed address gets an error.
+              use_dynamic_url: true,
             },
           ]
         : ['panel.html'],

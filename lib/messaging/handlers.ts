@@ -25,6 +25,7 @@ export const HANDLERS: Handlers = {
   deleteLink: (data, ctx, { db }) => deleteLink(db, data.id, ctx),
   setPrimaryLink: (data, ctx, { db }) => setPrimaryLink(db, data.id, ctx),
   listLinks: async (_data, _ctx, { db }) => ok(await db.links.orderBy('createdAt').toArray()),
+  listCustomPrograms: async (_data, _ctx, { db }) => ok(await db.programs.orderBy('createdAt').toArray()),
   saveCustomProgram: (data, ctx, { db }) => saveCustomProgram(db, data, ctx),
   deleteCustomProgram: (data, _ctx, { db }) => deleteCustomProgram(db, data.id),
   recordShare: async (data, ctx, { db, settings }) => recordShare(db, data, await settings(), ctx),

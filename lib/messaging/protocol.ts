@@ -42,6 +42,8 @@ export const PROTOCOL = {
   deleteLink: { data: obj({ id }), reply: {} as { id: string } },
   setPrimaryLink: { data: obj({ id }), reply: {} as ReferralLink },
   listLinks: { data: obj({}), reply: [] as ReferralLink[] },
+  /** The user's custom programs (the shop panel cannot read IndexedDB from inside a web page). */
+  listCustomPrograms: { data: obj({}), reply: [] as CustomProgramData[] },
   saveCustomProgram: {
     data: obj(
       { name: str(200), shoppingHosts: list(str(253), 20), linkPattern: str(2048), rewardDelayHours: num(0, 24 * 366) },

@@ -1,0 +1,202 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageState } from '@/lib/messaging/pageProtocol';
+import { askBackground } from './askBackground';
+import { cornerAfterKey } from './corner';
+import { dragToCorner } from './dragToCorner';
+import { type GetMessage, type LauncherKey, launcherText } from './launcherText';
+import { createView, HOST_ATTR, type LauncherView, placeView, removeStaleHosts } from './launcherView';
+import { launcherRequest } from './messages';
+import { wireOptionsMenu } from './optionsMenu';
+import { openPanelFrame, type PanelFrame } from './panelFrame';
+import { DEFAULT_PLACE, loadPlace, type Place, savePlace } from './placeMemory';
+
+/** URL changes of a single-page shop come in bursts (a route, then its query); ask once they settle. */
+const SETTLE_MS = 300;
+/** When the background could not answer, the one retry comes this much later. */
+const RETRY_MS = 1000;
+
+const wantsButton = (s: PageState | null) => Boolean(s?.program && s.hasLink && !s.muted);
+
+/**
+ * The shop-page launcher. Asks the background one question (pageState) and, when this site's program has a link
+ * and the site is not muted, shows a small button that opens the share panel. Asks again when a single-page shop
+ * changes its URL. Goes away quietly when the extension is reloaded or updated under the page (WXT's context is
+ * then invalid: `browser.runtime.id` is gone), and a newer copy of this script removes what an older one left.
+ * Nothing outside our own host element is changed.
+ */
+export function startLauncher(ctx: ContentScriptContext): void {
+  const doc = document;
+  removeStaleHosts(doc);
+  const getMessage = browser.i18n.getMessage as GetMessage;
+  const text = (key: LauncherKey, sub?: string) => launcherText(getMessage, key, sub);
+  // getURL('/') is "<scheme>://<host>/": the origin plus a slash. (new URL(…).origin would be "null" wherever a URL
+  // parser treats the extension scheme as opaque, as the URL standard does for unknown schemes.)
+  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  const site = location.hostname.toLowerCase();
+
+  let page: PageState | null = null;
+  let view: LauncherView | null = null;
+  let panel: PanelFrame | null = null;
+  let place: Place = DEFAULT_PLACE;
+  let placeLoaded = false;
+  /** Events of the current view; aborted with it. */
+  let viewEvents = new AbortController();
+
+  /** Reading `isValid` notices a reloaded extension and runs the teardown below. */
+  const alive = () => ctx.isValid;
+  const removeView = () => {
+    panel?.close({ quiet: true });
+    panel = null;
+    viewEvents.abort();
+    view?.host.remove();
+    view = null;
+  };
+  ctx.onInvalidated(removeView);
+
+  const setPlace = (next: Place) => {
+    place = next;
+    if (view) placeView(view, place.corner, place.collapsed);
+    void savePlace(site, place);
+  };
+
+  function ensureView(name: string): LauncherView {
+    if (view) return view;
+    const v = createView(doc, text, name);
+    viewEvents = new AbortController();
+    const signal = viewEvents.signal;
+    const wasDrag = dragToCorner(v.launch, v.dock, (corner) => setPlace({ ...place, corner }), signal);
+    const on = (target: EventTarget, type: string, listener: (e: Event) => void) =>
+      target.addEventListener(type, listener, { signal });
+
+    on(v.launch, 'click', () => {
+      if (wasDrag() || !alive()) return;
+      if (panel) panel.close();
+      else openPanel(null);
+    });
+    on(v.launch, 'keydown', (e) => {
+      const key = e as KeyboardEvent;
+      const corner = key.altKey || key.ctrlKey || key.metaKey ? null : cornerAfterKey(place.corner, key.key);
+      if (!corner) return;
+      key.preventDefault();
+      setPlace({ ...place, corner });
+    });
+    wireOptionsMenu(v, alive, signal);
+    on(v.fold, 'click', () => {
+      setPlace({ ...place, collapsed: true });
+      v.tab.focus();
+    });
+    on(v.tab, 'click', () => {
+      if (!alive()) return;
+      setPlace({ ...place, collapsed: false });
+      v.launch.focus();
+    });
+    on(v.mute, 'click', () => {
+      if (!alive() || !page) return;
+      page = { ...page, muted: true };
+      if (panel) panel.close();
+      else render();
+      void askBackground('muteSite', { muted: true });
+    });
+    // Escape on the launcher closes the panel (inside the panel, the panel itself asks to be closed).
+    on(v.root, 'keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Escape') panel?.close();
+    });
+    on(v.host, 'pointerenter', alive);
+    on(doc, 'visibilitychange', alive);
+
+    placeView(v, place.corner, place.collapsed);
+    // After the page's own content, at the root (not in <body>, which some single-page apps replace).
+    doc.documentElement.append(v.host);
+    view = v;
+    return v;
+  }
+
+  /** Shows what the page state asks for: the button, the panel (even on a muted site when the user asked), or nothing. */
+  function render(): void {
+    const program = page?.program;
+    if (!program || (!wantsButton(page) && !panel)) {
+      removeView();
+      return;
+    }
+    ensureView(program.name).dock.hidden = !wantsButton(page);
+  }
+
+  /** Opens the panel for this page's program; false when the page belongs to no program. */
+  function openPanel(action: 'copy' | null): boolean {
+    const program = page?.program;
+    if (!program || !alive()) return false;
+    panel?.close();
+    const v = ensureView(program.name);
+    const returnTo =
+      doc.activeElement instanceof HTMLElement && !doc.activeElement.hasAttribute(HOST_ATTR) ? doc.activeElement : null;
+    const url = new URL(browser.runtime.getURL('/panel.html'));
+    url.searchParams.set('program', program.id);
+    if (action) url.searchParams.set('action', action);
+    v.launch.setAttribute('aria-expanded', 'true');
+    panel = openPanelFrame({
+      parent: v.box,
+      host: v.host,
+      url: url.href,
+      extensionOrigin,
+      title: text('shopPanelTitle'),
+      onClosed: (outside) => {
+        panel = null;
+        v.launch.setAttribute('aria-expanded', 'false');
+        render();
+        if (outside) return;
+        if (view === v && !v.dock.hidden) (place.collapsed ? v.tab : v.launch).focus();
+        else returnTo?.focus();
+      },
+    });
+    return true;
+  }
+
+  let asked = 0;
+  /** Asks pageState and shows the answer; one retry a second later if the background could not answer. */
+  async function refresh(retry = true): Promise<void> {
+    const mine = ++asked;
+    const state = await askBackground('pageState', {});
+    if (mine !== asked || !alive()) return;
+    if (!state) {
+      // E.g. the worker was being restarted; one more try is cheap, a loop would not be.
+      if (retry) ctx.setTimeout(() => void refresh(false), RETRY_MS);
+      return;
+    }
+    if (page?.program?.id !== state.program?.id) removeView();
+    page = state;
+    if (wantsButton(page) && !placeLoaded) {
+      place = await loadPlace(site);
+      placeLoaded = true;
+      if (mine !== asked || !alive()) return;
+    }
+    render();
+  }
+  const ready = refresh();
+
+  // Single-page shops: WXT's location watcher uses the Navigation API's "navigate" event where there is one (no
+  // polling) and otherwise compares location.href once a second, which costs next to nothing.
+  let settle: number | undefined;
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    clearTimeout(settle);
+    settle = ctx.setTimeout(() => void refresh(), SETTLE_MS);
+  });
+
+  // The context menu ("Share my referral link for this site") and the "copy link" shortcut, from the background.
+  // Answers true once the panel is open (false: this page belongs to no program); other messages get no answer.
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    const request = sender.id === browser.runtime.id ? launcherRequest(message) : null;
+    if (!request) return undefined;
+    return ready
+      .then(() => (page ? undefined : refresh()))
+      .then(() => openPanel(request === 'copyLink' ? 'copy' : null));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    try {
+      browser.runtime.onMessage.removeListener(onMessage);
+    } catch {
+      // The extension is gone; so is the listener.
+    }
+  });
+}

@@ -1,0 +1,46 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
+import { launcherName, launcherText } from '@/lib/launcher/launcherText';
+
+const locales = mergeLocales(localesDir(process.cwd()));
+
+/** browser.i18n.getMessage for one language, as Chrome does it: $1 takes the first substitution. */
+const messagesIn = (lang: 'en' | 'es' | 'pt') => (key: string, subs?: string[]) =>
+  (locales[lang]?.[key]?.message ?? '').replace(/\$(\d)/g, (_m, n: string) => subs?.[Number(n) - 1] ?? '');
+
+describe('launcher text', () => {
+  it.each([
+    ['en', 'AliExpress', 'Share your AliExpress referral link'],
+    ['en', 'Temu', 'Share your Temu referral link'],
+    ['es', 'AliExpress', 'Comparte tu enlace de referido de AliExpress'],
+    ['pt', 'Temu', 'Compartilhe seu link de indicação de Temu'],
+  ] as const)('in %s, the button for %s is named "%s"', (lang, program, name) => {
+    expect(launcherName(messagesIn(lang), program)).toBe(name);
+  });
+
+  it('keeps a custom program’s name as typed (text, not markup)', () => {
+    expect(launcherName(messagesIn('en'), '<b>Shop & Co</b>')).toBe('Share your <b>Shop & Co</b> referral link');
+  });
+
+  it('shows the key, never a blank, when the browser has no such message', () => {
+    expect(launcherText(() => '', 'shopMute')).toBe('shopMute');
+  });
+
+  it('has every string it uses in English, Spanish and Portuguese', () => {
+    const keys = [
+      'shopLauncherName',
+      'shopMoveHint',
+      'shopOptions',
+      'shopCollapse',
+      'shopExpand',
+      'shopMute',
+      'shopPanelTitle',
+    ];
+    for (const lang of ['en', 'es', 'pt'] as const) {
+      expect(keys.filter((k) => !locales[lang]?.[k]?.message)).toEqual([]);
+    }
+    expect(launcherText(messagesIn('en'), 'shopMute')).toBe("Don't show on this site");
+    expect(launcherText(messagesIn('en'), 'shopPanelTitle')).toBe('RefShare share panel');
+  });
+});
