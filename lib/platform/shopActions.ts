@@ -13,8 +13,8 @@ const getMessage = (key: string, subs?: string[]) =>
 async function tellLauncher(tabId: number | undefined, event: 'openPanel' | 'copyLink'): Promise<boolean> {
   if (tabId === undefined) return false;
   try {
-    await browser.tabs.sendMessage(tabId, { channel: CHANNEL, event });
-    return true;
+    // The launcher answers true when it opened its panel (false on a page of no program).
+    return (await browser.tabs.sendMessage(tabId, { channel: CHANNEL, event })) === true;
   } catch {
     // No launcher there (no link for this program, a muted site, or a page loaded before the extension).
     return false;

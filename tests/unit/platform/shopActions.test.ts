@@ -35,7 +35,7 @@ describe('context menu and keyboard actions', () => {
   });
 
   it('"Share my referral link for this site" asks the tab’s launcher to open its panel', async () => {
-    const send = vi.fn(async () => undefined);
+    const send = vi.fn(async () => true);
     fakeBrowser.tabs.sendMessage = send as unknown as typeof fakeBrowser.tabs.sendMessage;
     await onMenuClick({ menuItemId: MENU_SHARE }, { id: 7 }, freshDb(), testCtx());
     expect(send).toHaveBeenCalledWith(7, { channel: 'refshare/v1', event: 'openPanel' });
