@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
+import { downloadText } from '@/components/downloadText';
 import { t } from '@/lib/i18n/t';
 import { couponsToIcs, exportableCoupons } from '@/lib/ics/couponsToIcs';
 import type { Coupon, Locale } from '@/lib/referral/types';
 import { couponDescription } from './couponText';
 import { deviceTimeZone } from './deviceTimeZone';
-import { downloadText } from './downloadText';
 
 interface Props {
   coupons: Coupon[];

@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { downloadText } from '@/components/downloadText';
 import { useDb } from '@/components/hooks/useDb';
 import { backupFileName, buildBackup } from '@/lib/backup/format';
 import { readBackupData } from '@/lib/db/backup';
 import { t } from '@/lib/i18n/t';
 import { loadSettings } from '@/lib/settings';
 import { countList } from './counts';
-import { downloadText } from './download';
 import type { SaveState } from './useSave';
 
 /**
