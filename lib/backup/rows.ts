@@ -2,6 +2,7 @@ import { bool, type Check, list, num, obj, oneOf, str } from '@/lib/messaging/sh
 import { validateCouponInput } from '@/lib/referral/coupons';
 import { validateNickname } from '@/lib/referral/nickname';
 import { validateCustomProgram } from '@/lib/referral/programs/custom';
+import { CHANNELS, OBSERVED_STATUSES } from '@/lib/referral/vocabulary';
 import { customProgramId, eventKey, flag, programId, refine, rowId, time } from './checks';
 
 /**
@@ -10,17 +11,7 @@ import { customProgramId, eventKey, flag, programId, refine, rowId, time } from 
  * written is never imported. Cross-row rules (links re-parse, unique ids) are in validate.ts.
  */
 
-const CHANNELS = ['whatsapp', 'telegram', 'email', 'sms', 'x', 'facebook', 'webshare', 'copy', 'qr', 'other'] as const;
-const OBSERVED = [
-  'registered',
-  'first_purchase',
-  'reward_pending',
-  'coupon_received',
-  'ineligible',
-  'expired',
-  'clawed_back',
-] as const;
-const STATUSES = ['shared', ...OBSERVED] as const;
+const STATUSES = ['shared', ...OBSERVED_STATUSES] as const;
 const SOURCES = ['manual', 'capture', 'feed', 'rule'] as const;
 const OUTCOMES = ['applied', 'duplicate', 'rejected', 'unknown_invite'] as const;
 const COUPON_STATES = ['available', 'used', 'expired'] as const;
@@ -70,11 +61,17 @@ export const programRow = refine(
   },
 );
 
-const evidence = obj({ key: eventKey, status: oneOf(OBSERVED), at: time });
-const rejectedEvidence = obj({ key: eventKey, status: oneOf(OBSERVED), at: time, reason: str(500) }, { final: bool() });
+const evidence = obj({ key: eventKey, status: oneOf(OBSERVED_STATUSES), at: time });
+const rejectedEvidence = obj(
+  { key: eventKey, status: oneOf(OBSERVED_STATUSES), at: time, reason: str(500) },
+  { final: bool() },
+);
 const milestones = obj(
   {},
-  Object.fromEntries(OBSERVED.map((s) => [s, time])) as Record<(typeof OBSERVED)[number], Check<number>>,
+  Object.fromEntries(OBSERVED_STATUSES.map((s) => [s, time])) as Record<
+    (typeof OBSERVED_STATUSES)[number],
+    Check<number>
+  >,
 );
 
 export const inviteRow = refine(
@@ -107,7 +104,7 @@ export const eventRow = obj(
   {
     key: eventKey,
     inviteId: rowId,
-    status: oneOf(OBSERVED),
+    status: oneOf(OBSERVED_STATUSES),
     at: time,
     source: oneOf(SOURCES),
     receivedAt: time,

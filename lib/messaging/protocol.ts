@@ -1,21 +1,11 @@
 import type { DeletedCounts, ImportSummary } from '@/lib/db/backup';
 import type { IngestReport } from '@/lib/db/events';
 import type { Coupon, CustomProgramData, Invite, ReferralLink } from '@/lib/referral/types';
+import { CHANNELS, OBSERVED_STATUSES } from '@/lib/referral/vocabulary';
 import { bool, type Check, list, num, obj, oneOf, str } from './shape';
 
 /** Messages carry this channel name; anything else is not ours and is ignored. */
 export const CHANNEL = 'refshare/v1';
-
-const CHANNELS = ['whatsapp', 'telegram', 'email', 'sms', 'x', 'facebook', 'webshare', 'copy', 'qr', 'other'] as const;
-const OBSERVED = [
-  'registered',
-  'first_purchase',
-  'reward_pending',
-  'coupon_received',
-  'ineligible',
-  'expired',
-  'clawed_back',
-] as const;
 
 const id = str(100, 1);
 /** Coupon fields are validated by the engine (validateCouponInput); here only the envelope. */
@@ -57,7 +47,7 @@ export const PROTOCOL = {
     reply: {} as Invite,
   },
   setInviteStatus: {
-    data: obj({ inviteId: id, status: oneOf(OBSERVED) }, { at: num(0) }),
+    data: obj({ inviteId: id, status: oneOf(OBSERVED_STATUSES) }, { at: num(0) }),
     reply: {} as IngestReport,
   },
   deleteInvite: { data: obj({ id }), reply: {} as { id: string } },

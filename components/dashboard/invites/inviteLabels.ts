@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/t';
 import type { Channel, Invite, InviteStatus } from '@/lib/referral/types';
+import { OBSERVED_STATUSES } from '@/lib/referral/vocabulary';
 
 const STATUS_KEYS: Record<InviteStatus, string> = {
   shared: 'invitesStatusShared',
@@ -13,16 +14,7 @@ const STATUS_KEYS: Record<InviteStatus, string> = {
 };
 
 /** Every status, in the order of the invite's life (used by the status filter). */
-export const ALL_STATUSES: readonly InviteStatus[] = [
-  'shared',
-  'registered',
-  'first_purchase',
-  'reward_pending',
-  'coupon_received',
-  'ineligible',
-  'expired',
-  'clawed_back',
-];
+export const ALL_STATUSES: readonly InviteStatus[] = ['shared', ...OBSERVED_STATUSES];
 
 /**
  * Statuses the user can choose in a row's "Status" select. 'reward_pending' and 'clawed_back' are set by the
