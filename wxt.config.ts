@@ -13,6 +13,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
   outDirTemplate: testBuild ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
+  // Code behind `import.meta.env.REFSHARE_TEST_BUILD === '1'` is dropped from production bundles.
+  vite: () => ({ define: { 'import.meta.env.REFSHARE_TEST_BUILD': JSON.stringify(testBuild ? '1' : '') } }),
   hooks: {
     // The blank page is the benchmark's baseline; it ships in test builds only.
     'entrypoints:resolved': (_wxt, entrypoints) => {
@@ -42,6 +44,9 @@ export default defineConfig({
       'clipboardWrite',
       ...(testBuild ? ['clipboardRead'] : []),
     ],
+    // Test builds hold what a user's click would grant, since headless Chromium shows no menu and no permission
+    // prompt: the shop fixtures' hosts stand in for activeTab, example.org for a custom program's granted site.
+    ...(testBuild ? { host_permissions: ['*://*.temu.com/*', '*://*.aliexpress.com/*', '*://*.example.org/*'] } : {}),
     // Custom programs' shopping sites, asked for one by one when the user adds a program (never at install).
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['https://*/*'] }

@@ -70,9 +70,12 @@ export function saveSettings(patch: Partial<AppSettings>): Promise<AppSettings> 
   return updateSettings(() => patch);
 }
 
-/** Back to a fresh install's settings (after "Delete all data"). */
+/**
+ * Back to a fresh install (after "Delete all data"): the settings and everything else RefShare keeps in extension
+ * storage, such as where the shop-page button sits on each site (lib/launcher/placeMemory.ts).
+ */
 export async function resetSettings(): Promise<void> {
-  await settingsItem.removeValue();
+  await storage.clear('local');
 }
 
 /** The share-text template to use for a program and language: the user's own when they saved one, else the default. */

@@ -33,6 +33,15 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command) => {
     if (command === 'copy-link') void onCopyCommand();
   });
+  if (import.meta.env.REFSHARE_TEST_BUILD === '1') {
+    // Test builds only (the production bundle has no such global): e2e tests click menu entries through here,
+    // since headless Chromium has no context menu to click.
+    Object.assign(globalThis, {
+      refshareTest: {
+        menuClick: (info: Parameters<typeof onMenuClick>[0], tab: { id?: number }) => onMenuClick(info, tab, db, ctx()),
+      },
+    });
+  }
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(message, sender, {
       db,

@@ -43,7 +43,10 @@ export function mountCaptureBar(
   doc: Document,
   labels: CaptureBarLabels,
   onActivate: () => Promise<CaptureOutcome>,
+  { start = false }: { start?: boolean } = {},
 ): HTMLElement {
+  // Asked again from the context menu on a page that already shows a bar: one bar, the newest.
+  for (const old of doc.querySelectorAll('refshare-capture')) old.remove();
   const host = doc.createElement('refshare-capture');
   // The page's own CSS can style our host element; inline !important keeps it where it belongs. Bottom-left,
   // because the shop launcher (which also runs on the programs' sites) docks bottom-right by default.
@@ -71,7 +74,7 @@ export function mountCaptureBar(
     alert.textContent = outcome.ok ? '' : outcome.text;
     alert.hidden = outcome.ok;
   };
-  go.addEventListener('click', async () => {
+  const run = async () => {
     go.disabled = true;
     show({ ok: true, text: labels.working });
     try {
@@ -82,8 +85,11 @@ export function mountCaptureBar(
     } finally {
       go.disabled = false;
     }
-  });
+  };
+  go.addEventListener('click', run);
   close.addEventListener('click', () => host.remove());
   doc.documentElement.append(host);
+  // From the context menu, the user's click on the menu entry was the request: read the page now.
+  if (start) void run();
   return host;
 }

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import { CHANNEL, type Reply } from '@/lib/messaging/protocol';
-import { capturePatterns, captureTarget } from '@/lib/sync/capturePages';
+import { capturePatterns, captureTarget, requestedTarget } from '@/lib/sync/capturePages';
+import { CAPTURE_REQUEST_KEY, isCaptureKind } from '@/lib/sync/captureRequest';
 import { captureInvite, importCoupons, type SendPageCommand, type Translate } from '@/lib/sync/runCapture';
 import { mountCaptureBar } from './captureBar';
 
@@ -15,9 +16,20 @@ const send: SendPageCommand = async (command, data) => {
   return reply;
 };
 
+/** The request the background left before injecting this script from the context menu (read once). */
+function takeRequest(): unknown {
+  const scope = globalThis as Record<string, unknown>;
+  const kind = scope[CAPTURE_REQUEST_KEY];
+  delete scope[CAPTURE_REQUEST_KEY];
+  return kind;
+}
+
 /**
  * Program-page capture: on a program's own invite or coupon page (and nowhere else), a button that saves the
  * invite link or imports the coupons shown. Nothing on the page is read until the user clicks it.
+ * The same script is injected on demand from the context menu on any page of a program's shopping sites
+ * (activeTab: only in the tab where the user clicked); it then reads the page at once, the menu click being
+ * the user's request.
  */
 export default defineContentScript({
   matches: capturePatterns(),
@@ -25,7 +37,8 @@ export default defineContentScript({
   // WXT would otherwise window.postMessage a "script started" note carrying the extension's id to the page.
   noScriptStartedPostMessage: true,
   main(ctx) {
-    const target = captureTarget(location.href);
+    const requested = takeRequest();
+    const target = isCaptureKind(requested) ? requestedTarget(location.href, requested) : captureTarget(location.href);
     if (!target) return;
     const { adapter, kind } = target;
     const host = mountCaptureBar(
@@ -42,6 +55,7 @@ export default defineContentScript({
         kind === 'invite'
           ? captureInvite(document, adapter, send, t)
           : importCoupons(document, adapter, Date.now(), send, t),
+      { start: isCaptureKind(requested) },
     );
     ctx.onInvalidated(() => host.remove());
   },

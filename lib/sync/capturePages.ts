@@ -1,7 +1,9 @@
 import { PAGE_ADAPTERS } from './adapters/index';
+import { matchesPattern } from '@/lib/share/matchProgram';
 import type { PageAdapter } from './adapters/types';
+import type { CaptureKind } from './captureRequest';
 
-export type CaptureKind = 'invite' | 'coupons';
+export type { CaptureKind };
 
 const KINDS: CaptureKind[] = ['invite', 'coupons'];
 const ALL = Object.values(PAGE_ADAPTERS);
@@ -38,4 +40,17 @@ export function captureTarget(
     }
   }
   return undefined;
+}
+
+/**
+ * The adapter for a page the user asked RefShare to read from the context menu: any page of a program's shopping
+ * sites (Temu moves its invite and coupon pages between campaigns, so a fixed address would miss them).
+ */
+export function requestedTarget(
+  href: string,
+  kind: CaptureKind,
+  adapters: PageAdapter[] = ALL,
+): { adapter: PageAdapter; kind: CaptureKind } | undefined {
+  const adapter = adapters.find((a) => a.program.shoppingHosts.some((pattern) => matchesPattern(pattern, href)));
+  return adapter ? { adapter, kind } : undefined;
 }

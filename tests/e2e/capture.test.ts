@@ -55,8 +55,10 @@ async function links(): Promise<{ url: string; code?: string }[]> {
 }
 
 /** The wallet, read straight from the extension's IndexedDB. */
-async function coupons(): Promise<{ title: string; value: number; currency: string; minSpend?: number }[]> {
-  return probe.evaluate(
+async function coupons(
+  from: Page = probe,
+): Promise<{ title: string; value: number; currency: string; minSpend?: number }[]> {
+  return from.evaluate(
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('refshare');
@@ -184,6 +186,81 @@ describe('capture on the programs’ own pages (production build, real Chromium)
     await page.waitForTimeout(1000);
     expect(await queryAx(cdp, IMPORT)).toEqual([]);
     expect(await page.evaluate(() => document.querySelector('refshare-capture'))).toBeNull();
+    await page.close();
+  });
+});
+
+/** The slice of the extension API evaluated in the worker. */
+declare const chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } };
+declare const refshareTest: {
+  menuClick(info: { menuItemId: string; frameId?: number }, tab: { id?: number }): Promise<void>;
+};
+
+describe('capture from the context menu on any page of a program’s site (Temu; test build, real Chromium)', () => {
+  // The test build holds the fixture hosts' permission in place of the activeTab grant a real menu click gives.
+  let testExt: LaunchedExtension;
+  let testProbe: Page;
+  beforeAll(async () => {
+    testExt = await launchExtension({ build: 'test', args: server.args });
+    testProbe = await openExtensionPage(testExt.context, testExt.extensionId, 'popup.html');
+  });
+  afterAll(async () => {
+    await testExt?.close();
+  });
+
+  /** Clicks a RefShare menu entry on the tab showing this Temu fixture, as the user's right-click would. */
+  async function clickMenu(pathname: string, menuItemId: string): Promise<void> {
+    const pattern = `*://www.temu.com/${pathname.slice(1)}`;
+    await testExt.worker.evaluate(
+      async ({ pattern, menuItemId }) => {
+        const [tab] = await chrome.tabs.query({ url: pattern });
+        await refshareTest.menuClick({ menuItemId, frameId: 0 }, { id: tab?.id });
+      },
+      { pattern, menuItemId },
+    );
+  }
+
+  /** Opens a Temu fixture: nothing is offered on Temu's pages until the user asks from the menu. */
+  async function openTemu(pathname: string): Promise<{ page: Page; cdp: CDPSession }> {
+    const page = await testExt.context.newPage();
+    await page.goto(server.url('www.temu.com', pathname));
+    const cdp = await axSession(page);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.querySelector('refshare-capture'))).toBeNull();
+    return { page, cdp };
+  }
+
+  it('"Import the coupons shown on this page" reads Temu’s coupons at once, and only once however often asked', async () => {
+    const { page, cdp } = await openTemu('/coupons.html');
+    await clickMenu('/coupons.html', 'refshare-capture-coupons');
+    await expect.poll(() => axTexts(cdp, { role: 'status' })).toContain('Imported 2 coupons (1 could not be read)');
+    expect((await coupons(testProbe)).map((c) => [c.title, c.value, c.currency, c.minSpend]).sort()).toEqual(
+      [
+        ['Friend invite reward', 5, 'USD', undefined],
+        ['Order coupon', 3, 'USD', 20],
+      ].sort(),
+    );
+
+    await clickMenu('/coupons.html', 'refshare-capture-coupons');
+    await expect
+      .poll(() => axTexts(cdp, { role: 'status' }))
+      .toContain('Imported 0 coupons (2 already in your wallet, 1 could not be read)');
+    expect(await coupons(testProbe)).toHaveLength(2);
+    // Asked twice in the same tab: still one bar.
+    expect(await page.evaluate(() => document.querySelectorAll('refshare-capture').length)).toBe(1);
+    expect(await bodyUntouched(page)).toBe(true);
+    await page.close();
+  });
+
+  it('"Save the invite link shown on this page" saves the Temu link the page shows', async () => {
+    const { page, cdp } = await openTemu('/invite-friends.html');
+    await clickMenu('/invite-friends.html', 'refshare-capture-invite');
+    await expect.poll(() => axTexts(cdp, { role: 'status' })).toContain('Saved to RefShare');
+    const reply = await sendCommand<{ url: string; programId: string }[]>(testProbe, 'listLinks', {});
+    expect(reply.ok && reply.value.map((l) => [l.programId, l.url])).toEqual([
+      ['temu', 'https://temu.to/k/e7pqw2mzk4x'],
+    ]);
+    expect(await bodyUntouched(page)).toBe(true);
     await page.close();
   });
 });

@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 describe('context menu and keyboard commands (production build)', () => {
-  it('creates both context-menu entries at install', async () => {
+  it('creates the context-menu entries at install', async () => {
     // update() rejects for an id that does not exist, so resolving proves the entries are there.
     const exists = (id: string) =>
       ext.worker.evaluate(
@@ -35,6 +35,8 @@ describe('context menu and keyboard commands (production build)', () => {
       );
     await expect.poll(() => exists('refshare-share-for-site')).toBe(true);
     expect(await exists('refshare-save-link')).toBe(true);
+    expect(await exists('refshare-capture-invite')).toBe(true);
+    expect(await exists('refshare-capture-coupons')).toBe(true);
     expect(await exists('no-such-menu')).toBe(false);
   });
 

@@ -16,7 +16,8 @@ export const temu: Program = {
   id: 'temu',
   name: 'Temu',
   shoppingHosts: ['*://*.temu.com/*'],
-  // Temu moves its invite pages between campaigns; no stable address to link to.
+  // Temu moves its invite pages between campaigns; no stable address to link to. Its pages are read on request
+  // from the context menu instead (lib/platform/shopActions.ts).
   pages: {},
   linkHosts: ['www.temu.com', 'temu.com', 'share.temu.com', 'temu.to'],
   rules: {

@@ -104,13 +104,17 @@ describe('importBackup command', () => {
 });
 
 describe('deleteAllData command', () => {
-  it('deletes everything and resets the settings', async () => {
+  it('deletes everything and resets the settings, and the launcher’s corner on each site', async () => {
     const db = await seededDb();
     await saveSettings({ followUpDays: 10, mutedSites: ['shop.example.com'], lastProgramId: 'temu' });
+    await fakeBrowser.storage.local.set({
+      launcherPlaces: { 'www.temu.com': { corner: 'top-left', collapsed: true } },
+    });
     const reply = await dispatch(msg('deleteAllData', { confirm: 'DELETE' }), dashboard, deps(db));
     expect(reply).toMatchObject({ ok: true, value: { links: 4, invites: 3, coupons: 2 } });
     expect(await count(db)).toBe(0);
     expect(await loadSettings()).toEqual(DEFAULT_APP_SETTINGS);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
   it.each<[string, Sender, unknown, string]>([

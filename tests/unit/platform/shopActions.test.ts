@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { MENU_SAVE_LINK, MENU_SHARE } from '@/lib/platform/contextMenus';
+import { MENU_CAPTURE_COUPONS, MENU_CAPTURE_INVITE, MENU_SAVE_LINK, MENU_SHARE } from '@/lib/platform/contextMenus';
 import { onCopyCommand, onMenuClick } from '@/lib/platform/shopActions';
 import { ALI_SHORT, freshDb, testCtx } from '../db/testDb';
 
@@ -48,5 +48,37 @@ describe('context menu and keyboard actions', () => {
     fakeBrowser.tabs.query = (async () => [{ id: 3 }]) as unknown as typeof fakeBrowser.tabs.query;
     await onCopyCommand();
     expect(await fakeBrowser.notifications.getAll()).toHaveProperty('refshare-copy');
+  });
+
+  it.each([
+    [MENU_CAPTURE_INVITE, 'invite'],
+    [MENU_CAPTURE_COUPONS, 'coupons'],
+  ])('%s leaves the request in the clicked frame, then injects the capture script there', async (menuItemId, kind) => {
+    const calls: unknown[] = [];
+    fakeBrowser.scripting = {
+      executeScript: vi.fn(async (injection: { func?: (...a: string[]) => void; args?: string[] }) => {
+        calls.push(injection);
+        // Run the function as the browser would, in this (isolated) world.
+        injection.func?.(...(injection.args ?? []));
+        return [];
+      }),
+    } as unknown as typeof fakeBrowser.scripting;
+    await onMenuClick({ menuItemId, frameId: 4 }, { id: 9 }, freshDb(), testCtx());
+    expect(calls).toEqual([
+      expect.objectContaining({ target: { tabId: 9, frameIds: [4] }, args: ['__refshareCaptureRequest', kind] }),
+      { target: { tabId: 9, frameIds: [4] }, files: ['/content-scripts/capture.js'] },
+    ]);
+    expect((globalThis as Record<string, unknown>).__refshareCaptureRequest).toBe(kind);
+    delete (globalThis as Record<string, unknown>).__refshareCaptureRequest;
+  });
+
+  it('tells the user when the page could not be read (the tab went away)', async () => {
+    fakeBrowser.scripting = {
+      executeScript: vi.fn(async () => {
+        throw new Error('No tab with id: 9');
+      }),
+    } as unknown as typeof fakeBrowser.scripting;
+    await onMenuClick({ menuItemId: MENU_CAPTURE_COUPONS }, { id: 9 }, freshDb(), testCtx());
+    expect(await fakeBrowser.notifications.getAll()).toHaveProperty('refshare-capture');
   });
 });

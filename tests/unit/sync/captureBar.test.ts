@@ -12,10 +12,10 @@ const LABELS: CaptureBarLabels = {
 };
 
 /** Mounts the bar and keeps a handle on its closed shadow root, which the page itself never gets. */
-function mount(onActivate: () => Promise<{ ok: boolean; text: string }>) {
+function mount(onActivate: () => Promise<{ ok: boolean; text: string }>, options?: { start?: boolean }) {
   const attach = vi.spyOn(Element.prototype, 'attachShadow');
   const before = document.body.outerHTML;
-  const host = mountCaptureBar(document, LABELS, onActivate);
+  const host = mountCaptureBar(document, LABELS, onActivate, options);
   const root = attach.mock.results[0]?.value as ShadowRoot;
   const button = (name: string) =>
     Array.from(root.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);
@@ -47,6 +47,22 @@ describe('capture bar', () => {
     expect(onActivate).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Saved to RefShare'));
     expect(root.querySelector<HTMLElement>('[role="alert"]')?.hidden).toBe(true);
+  });
+
+  it('asked from the context menu, reads the page at once and shows the result', async () => {
+    const onActivate = vi.fn(async () => ({ ok: true, text: 'Imported 2 coupons' }));
+    const { root } = mount(onActivate, { start: true });
+    expect(onActivate).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(root.querySelector('[role="status"]')?.textContent).toBe('Imported 2 coupons'));
+  });
+
+  it('asked again, replaces the bar it showed before: one bar on the page', () => {
+    const first = mount(async () => ({ ok: true, text: '' }));
+    vi.restoreAllMocks();
+    const second = mount(async () => ({ ok: true, text: '' }), { start: true });
+    expect(first.host.isConnected).toBe(false);
+    expect(document.querySelectorAll('refshare-capture')).toHaveLength(1);
+    expect(second.host.isConnected).toBe(true);
   });
 
   it('shows a refusal as text in an alert, never as markup', async () => {

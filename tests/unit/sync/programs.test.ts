@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseLink } from '@/lib/referral/links';
 import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
 import { PAGE_ADAPTERS } from '@/lib/sync/adapters/index';
-import { capturePatterns, captureTarget } from '@/lib/sync/capturePages';
+import { capturePatterns, captureTarget, requestedTarget } from '@/lib/sync/capturePages';
+import { isCaptureKind } from '@/lib/sync/captureRequest';
 import { FIXTURES_DIR, fixturePage, PROGRAM_FIXTURES } from './fixturePage';
 
 const NOW = new Date(2026, 10, 24, 12, 0).getTime();
@@ -70,5 +71,26 @@ describe('adapters and capture pages', () => {
     'https://example.com/share/share.htm',
   ])('%s is no capture page', (href) => {
     expect(captureTarget(href)).toBeUndefined();
+  });
+
+  it.each([
+    ['https://www.temu.com/invite-friends.html?refer_page_el_sn=1', 'invite', 'temu'],
+    ['http://www.temu.com:4321/bgc_coupons.html', 'coupons', 'temu'],
+    ['https://www.aliexpress.com/p/wallet/index.html', 'coupons', 'aliexpress'],
+  ] as const)('asked from the context menu, %s is read as a %s page of %s', (href, kind, programId) => {
+    const target = requestedTarget(href, kind);
+    expect([target?.adapter.program.id, target?.kind]).toEqual([programId, kind]);
+  });
+
+  it.each(['https://example.com/coupons.html', 'https://temu.com.evil.example/invite.html', 'not a url'])(
+    'asked from the context menu, %s (no program’s site) is not read',
+    (href) => {
+      expect(requestedTarget(href, 'coupons')).toBeUndefined();
+    },
+  );
+
+  it('only "invite" and "coupons" are requests the capture script accepts', () => {
+    expect(['invite', 'coupons'].every(isCaptureKind)).toBe(true);
+    expect([undefined, null, 'Invite', 'links', 1, {}].some(isCaptureKind)).toBe(false);
   });
 });
