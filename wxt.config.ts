@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { localesDir, mergeLocales } from './lib/i18n/mergeLocales';
 import { BUILT_IN_PROGRAMS } from './lib/referral/programs/index';
@@ -9,6 +10,8 @@ import { BUILT_IN_PROGRAMS } from './lib/referral/programs/index';
  */
 const testBuild = process.env.REFSHARE_TEST_BUILD === '1';
 
+const OPTIONAL_HOSTS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*', 'http://[::1]/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   imports: false,
@@ -19,6 +22,24 @@ export default defineConfig({
     // The blank page is the benchmark's baseline; it ships in test builds only.
     'entrypoints:resolved': (_wxt, entrypoints) => {
       for (const e of entrypoints) if (e.name === 'bench-blank' && !testBuild) e.skipped = true;
+    },
+    // The shop-page launcher's content script runs on every shop page load, so it does without the polyfill
+    // (about 3 kB gzipped to parse each time): it uses the browser's own API (lib/launcher/extensionApi.ts), and
+    // its build resolves `wxt/browser`, which the polyfill module points at webextension-polyfill, to that module
+    // too, for WXT's ContentScriptContext (it reads only `browser.runtime.id`). Other builds keep the polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((e) => e.type === 'content-script' && e.name === 'shop')) return;
+      const own = config.resolve?.alias ?? [];
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          {
+            find: /^wxt\/browser$/,
+            replacement: path.join(config.root ?? process.cwd(), 'lib/launcher/extensionApi.ts'),
+          },
+          ...(Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement }))),
+        ],
+      };
     },
     // UI strings live in lib/i18n/locales/<lang>/<area>.json; browsers read one _locales/<lang>/messages.json.
     'build:publicAssets': (wxt, files) => {
@@ -46,11 +67,17 @@ export default defineConfig({
     ],
     // Test builds hold what a user's click would grant, since headless Chromium shows no menu and no permission
     // prompt: the shop fixtures' hosts stand in for activeTab, example.org for a custom program's granted site.
-    ...(testBuild ? { host_permissions: ['*://*.temu.com/*', '*://*.aliexpress.com/*', '*://*.example.org/*'] } : {}),
-    // Custom programs' shopping sites, asked for one by one when the user adds a program (never at install).
+    // The e2e status feed is served on 127.0.0.1, as a user's own tracking service on their machine would be.
+    ...(testBuild
+      ? {
+          host_permissions: ['*://*.temu.com/*', '*://*.aliexpress.com/*', '*://*.example.org/*', 'http://127.0.0.1/*'],
+        }
+      : {}),
+    // Custom programs' shopping sites and status feeds, asked for one by one when the user adds one (never at
+    // install). Feeds may also be a service on the user's own machine, over plain http on the loopback address.
     ...(manifestVersion === 3
-      ? { optional_host_permissions: ['https://*/*'] }
-      : { optional_permissions: ['https://*/*'] }),
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
     // The share panel is an extension page the launcher frames on shop pages (page scripts cannot read into it).
     // Custom programs' shops are only known at run time, so https pages in general may frame it.
     web_accessible_resources:

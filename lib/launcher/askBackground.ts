@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './extensionApi';
 import type { PageCommandData, PageCommandReply } from '@/lib/messaging/pageProtocol';
 import { CHANNEL } from './channel';
 

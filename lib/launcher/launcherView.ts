@@ -22,10 +22,6 @@ export interface LauncherView {
 
 type Text = (key: LauncherKey, sub?: string) => string;
 
-const SVG = 'http://www.w3.org/2000/svg';
-/** The RefShare "R" (tests/tools/icon-small.svg), white on the button's brand gradient. */
-const MARK = 'M5 12.5V3.6h3.2a2.4 2.4 0 0 1 0 4.8H5M8 8.4l3 4.1';
-
 function el<K extends keyof HTMLElementTagNameMap>(
   doc: Document,
   tag: K,
@@ -37,24 +33,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
   node.append(...children);
   return node;
 }
-
-function svg(doc: Document, viewBox: string, shapes: [string, Record<string, string>][]): SVGSVGElement {
-  const root = doc.createElementNS(SVG, 'svg');
-  root.setAttribute('viewBox', viewBox);
-  root.setAttribute('aria-hidden', 'true');
-  root.setAttribute('focusable', 'false');
-  for (const [tag, attrs] of shapes) {
-    const shape = doc.createElementNS(SVG, tag);
-    for (const [name, value] of Object.entries(attrs)) shape.setAttribute(name, value);
-    root.append(shape);
-  }
-  return root;
-}
-
-const dot = (cy: string): [string, Record<string, string>] => [
-  'circle',
-  { cx: '2', cy, r: '1.6', fill: 'currentColor' },
-];
 
 /**
  * Styles the shadow root. A constructed style sheet is not subject to the page's Content-Security-Policy (a
@@ -95,21 +73,6 @@ export function createView(doc: Document, text: Text, programName: string): Laun
     'aria-describedby': 'hint',
     title: text('shopLauncherName', programName),
   });
-  launch.append(
-    svg(doc, '0 0 16 16', [
-      [
-        'path',
-        {
-          d: MARK,
-          fill: 'none',
-          stroke: '#fff',
-          'stroke-width': '2.2',
-          'stroke-linecap': 'round',
-          'stroke-linejoin': 'round',
-        },
-      ],
-    ]),
-  );
   const more = el(doc, 'button', {
     type: 'button',
     class: 'more',
@@ -118,7 +81,6 @@ export function createView(doc: Document, text: Text, programName: string): Laun
     'aria-expanded': 'false',
     'aria-controls': 'menu',
   });
-  more.append(svg(doc, '0 0 4 16', [dot('3'), dot('8'), dot('13')]));
   const fold = el(doc, 'button', { type: 'button' }, text('shopCollapse'));
   const mute = el(doc, 'button', { type: 'button' }, text('shopMute'));
   const menu = el(doc, 'div', { id: 'menu', class: 'menu', hidden: '' }, fold, mute);

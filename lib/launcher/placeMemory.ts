@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from './extensionApi';
 import { type Corner, DEFAULT_CORNER, isCorner } from './corner';
 
 /** Where the user put the launcher on one site, and whether they folded it to a tab. */

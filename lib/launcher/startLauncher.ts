@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageState } from '@/lib/messaging/pageProtocol';
 import { askBackground } from './askBackground';
 import { cornerAfterKey } from './corner';
 import { dragToCorner } from './dragToCorner';
-import { type GetMessage, type LauncherKey, launcherText } from './launcherText';
+import { browser, type MessageListener } from './extensionApi';
+import { type GetMessage, type LauncherKey, launcherMessages, launcherText } from './launcherText';
 import { createView, HOST_ATTR, type LauncherView, placeView, removeStaleHosts } from './launcherView';
 import { launcherRequest } from './messages';
 import { wireOptionsMenu } from './optionsMenu';
@@ -28,11 +28,13 @@ const wantsButton = (s: PageState | null) => Boolean(s?.program && s.hasLink && 
 export function startLauncher(ctx: ContentScriptContext): void {
   const doc = document;
   removeStaleHosts(doc);
-  const getMessage = browser.i18n.getMessage as GetMessage;
-  const text = (key: LauncherKey, sub?: string) => launcherText(getMessage, key, sub);
-  // getURL('/') is "<scheme>://<host>/": the origin plus a slash. (new URL(…).origin would be "null" wherever a URL
-  // parser treats the extension scheme as opaque, as the URL standard does for unknown schemes.)
-  const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
+  // Nothing but the pageState question happens before the background answers: the button, its strings and its
+  // styles are built only when the answer wants a button (no link yet, or a muted site: nothing at all).
+  let getMessage: GetMessage | null = null;
+  const text = (key: LauncherKey, sub?: string) => {
+    getMessage ??= launcherMessages(browser.i18n.getUILanguage());
+    return launcherText(getMessage, key, sub);
+  };
   const site = location.hostname.toLowerCase();
 
   let page: PageState | null = null;
@@ -131,6 +133,9 @@ export function startLauncher(ctx: ContentScriptContext): void {
     const returnTo =
       doc.activeElement instanceof HTMLElement && !doc.activeElement.hasAttribute(HOST_ATTR) ? doc.activeElement : null;
     const url = new URL(browser.runtime.getURL('/panel.html'));
+    // getURL('/') is "<scheme>://<host>/": the origin plus a slash. (new URL(…).origin would be "null" wherever a URL
+    // parser treats the extension scheme as opaque, as the URL standard does for unknown schemes.)
+    const extensionOrigin = browser.runtime.getURL('/').replace(/\/$/, '');
     url.searchParams.set('program', program.id);
     if (action) url.searchParams.set('action', action);
     v.launch.setAttribute('aria-expanded', 'true');
@@ -184,12 +189,15 @@ export function startLauncher(ctx: ContentScriptContext): void {
 
   // The context menu ("Share my referral link for this site") and the "copy link" shortcut, from the background.
   // Answers true once the panel is open (false: this page belongs to no program); other messages get no answer.
-  const onMessage = (message: unknown, sender: { id?: string }) => {
+  const onMessage: MessageListener = (message, sender, sendResponse) => {
     const request = sender.id === browser.runtime.id ? launcherRequest(message) : null;
     if (!request) return undefined;
-    return ready
+    ready
       .then(() => (page ? undefined : refresh()))
-      .then(() => openPanel(request === 'copyLink' ? 'copy' : null));
+      .then(() => openPanel(request === 'copyLink' ? 'copy' : null))
+      .catch(() => false)
+      .then(sendResponse);
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => {

@@ -4,7 +4,10 @@
  */
 import { Dexie } from 'dexie';
 import { ingestEvents } from '@/lib/db/events';
-import { RefShareDB, type StoredEvent } from '@/lib/db/schema';
+import { pullFeed } from '@/lib/db/feeds';
+import { type FeedRecord, RefShareDB, type StoredEvent } from '@/lib/db/schema';
+import { syncRun } from '@/lib/db/sync';
+import type { AppSettings } from '@/lib/settings';
 import { applyEvent, newInvite } from '@/lib/referral/invites';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
@@ -115,6 +118,82 @@ async function indexedQuery(n: number, rounds: number) {
   return { rows: count, pageRows: rows, pageQueryMs: median(page), dueQueryMs: median(due) };
 }
 
+const APP_SETTINGS: AppSettings = {
+  ...DEFAULT_SETTINGS,
+  language: 'en',
+  quietHours: null,
+  mutedSites: [],
+  templates: {},
+};
+
+/**
+ * One sync run (no feed; time rules, outbox, badge) with N invites in the store of which 3 are due: the run reads
+ * only what is due (the dueAt index), so its time should not grow with N.
+ */
+async function syncRunCost(n: number, rounds: number) {
+  const now = T0 + 365 * 24 * HOUR;
+  const invites = makeInvites(n).map((inv, i) => {
+    // Not due for a long time (a follow-up far ahead), except three that are due now.
+    const due = i < 3 ? now - MINUTE : now + 30 * 24 * HOUR;
+    return { ...inv, dueAt: due };
+  });
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const db = await fresh('bench-sync', []);
+    for (let i = 0; i < invites.length; i += 10_000) await db.invites.bulkAdd(invites.slice(i, i + 10_000));
+    const t = performance.now();
+    await syncRun(db, {
+      settings: async () => APP_SETTINGS,
+      ctx: () => ({ now, newId: () => crypto.randomUUID() }),
+      notifier: { show: async () => undefined },
+      setBadge: async () => undefined,
+    });
+    times.push(performance.now() - t);
+    db.close();
+  }
+  await Dexie.delete('bench-sync');
+  return median(times);
+}
+
+/** A feed page of N "registered" updates, each matched to its own invite by nickname, read and applied. */
+async function feedIngest(n: number, rounds: number) {
+  const now = T0 + 60 * 24 * HOUR;
+  const invites = makeInvites(n).map((inv, i) => ({ ...inv, programId: 'aliexpress', nickname: `friend ${i}` }));
+  const page = {
+    cursor: 'next',
+    events: invites.map((inv, i) => ({
+      id: `ev-${i}`,
+      program: 'aliexpress',
+      invite: { nickname: inv.nickname },
+      type: 'registered',
+      at: new Date(inv.sharedAt + HOUR).toISOString(),
+    })),
+  };
+  const body = JSON.stringify(page);
+  const fetchImpl = (async () =>
+    new Response(body, { headers: { 'content-type': 'application/json' } })) as typeof fetch;
+  const times: number[] = [];
+  let applied = 0;
+  for (let r = 0; r < rounds; r++) {
+    const db = await fresh('bench-feed', invites);
+    const feed: FeedRecord = {
+      id: 'feed-1',
+      url: 'https://feed.example/f.json',
+      addedAt: T0,
+      failures: 0,
+      nextAttemptAt: T0,
+    };
+    await db.feeds.add(feed);
+    const t = performance.now();
+    const result = await pullFeed(db, feed, fetchImpl, DEFAULT_SETTINGS, { now, newId: () => crypto.randomUUID() });
+    times.push(performance.now() - t);
+    applied = result.applied;
+    db.close();
+  }
+  await Dexie.delete('bench-feed');
+  return { events: n, applied, ms: median(times) };
+}
+
 declare global {
   interface Window {
     runStoreBench(): Promise<unknown>;
@@ -124,4 +203,6 @@ declare global {
 window.runStoreBench = async () => ({
   ingest: await ingestVsBulkPut(10_000, 5),
   query: await indexedQuery(100_000, 15),
+  sync: { small: await syncRunCost(100, 7), large: await syncRunCost(100_000, 5) },
+  feed: await feedIngest(10_000, 3),
 });

@@ -1,5 +1,6 @@
 import { HOUR } from '../time';
 import type { Program } from '../types';
+import { ALIEXPRESS_SHOPPING_HOSTS } from './hosts';
 
 /** AliExpress invite codes: 8 characters beginning with "IN" (the program's own description). */
 const CODE = /^IN[A-Z0-9]{6}$/;
@@ -61,7 +62,7 @@ function recogniseShare(url: URL) {
 export const aliexpress: Program = {
   id: 'aliexpress',
   name: 'AliExpress',
-  shoppingHosts: ['*://*.aliexpress.com/*', '*://*.aliexpress.us/*'],
+  shoppingHosts: ALIEXPRESS_SHOPPING_HOSTS,
   pages: {
     invite: 'https://star.aliexpress.com/share/share.htm',
     coupons: 'https://www.aliexpress.com/p/coupon-pc/index.html',

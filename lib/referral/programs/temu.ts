@@ -1,5 +1,6 @@
 import { HOUR } from '../time';
 import type { Program } from '../types';
+import { TEMU_SHOPPING_HOSTS } from './hosts';
 
 /** Temu invite codes in links: letters and digits, 4–32 long (kept as given: Temu codes are case-sensitive). */
 const CODE = /^[A-Za-z0-9]{4,32}$/;
@@ -15,7 +16,7 @@ function notInvite(message: string) {
 export const temu: Program = {
   id: 'temu',
   name: 'Temu',
-  shoppingHosts: ['*://*.temu.com/*'],
+  shoppingHosts: TEMU_SHOPPING_HOSTS,
   // Temu moves its invite pages between campaigns; no stable address to link to. Its pages are read on request
   // from the context menu instead (lib/platform/shopActions.ts).
   pages: {},

@@ -2,12 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
 import { HOST_ATTR } from '@/lib/launcher/launcherView';
 import { startLauncher } from '@/lib/launcher/startLauncher';
 import type { PageState } from '@/lib/messaging/pageProtocol';
 
-const en = mergeLocales(localesDir(process.cwd())).en ?? {};
 const NAME = 'Share your AliExpress referral link';
 
 /** Closed shadow roots, caught as they are attached (the page cannot see them; the test must). */
@@ -48,8 +46,11 @@ beforeEach(() => {
   // reset() does not bring back an id a test took away (as a reload does).
   (fakeBrowser.runtime as { id?: string }).id = 'test-extension-id';
   document.body.innerHTML = '<a href="https://www.aliexpress.com/cart">Cart</a><button>Buy now</button>';
-  fakeBrowser.i18n.getMessage = ((key: string, subs?: string[]) =>
-    (en[key]?.message ?? '').replace('$1', subs?.[0] ?? '')) as typeof fakeBrowser.i18n.getMessage;
+  // The launcher's strings are bundled (lib/launcher/launcherText.ts): it must never ask the browser's i18n for
+  // them, whose first call in a real content script blocks the page on a synchronous IPC.
+  fakeBrowser.i18n.getMessage = (() => {
+    throw new Error('the launcher called i18n.getMessage');
+  }) as typeof fakeBrowser.i18n.getMessage;
   state = { program: { id: 'aliexpress', name: 'AliExpress' }, hasLink: true, muted: false };
   sent = [];
   fakeBrowser.runtime.sendMessage = (async (message: { command?: string; data?: unknown }) => {
@@ -94,12 +95,25 @@ describe('the shop-page launcher', () => {
     ],
     ['the site is muted', { program: { id: 'aliexpress', name: 'AliExpress' }, hasLink: true, muted: true }],
     ['the page belongs to no program', { program: null, hasLink: false, muted: false }],
-  ])('adds nothing at all to the page when %s', async (_why, page) => {
+  ])('adds nothing at all to the page when %s, nor does anything but ask', async (_why, page) => {
     state = page;
+    const language = vi.spyOn(fakeBrowser.i18n, 'getUILanguage');
+    const storageRead = vi.spyOn(fakeBrowser.storage.local, 'get');
     start();
     await vi.waitFor(() => expect(sent).toHaveLength(1));
     await new Promise((r) => setTimeout(r, 20));
     expect(hosts()).toHaveLength(0);
+    expect(roots).toHaveLength(0);
+    expect(language).not.toHaveBeenCalled();
+    expect(storageRead).not.toHaveBeenCalled();
+  });
+
+  it('speaks the browser’s language', async () => {
+    fakeBrowser.i18n.getUILanguage = () => 'pt-BR';
+    start();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    expect(visible(button('Compartilhe seu link de indicação de AliExpress'))).toBe(true);
+    expect(button('Opções do RefShare')).toBeDefined();
   });
 
   it('asks once more when the background could not answer (a worker starting up), then shows the button', async () => {
@@ -202,13 +216,18 @@ describe('the shop-page launcher', () => {
     );
     await new Promise((r) => setTimeout(r, 10));
     expect(frame()).toBeNull();
-    // The background learns that the launcher opened its panel.
-    const [opened] = await fakeBrowser.runtime.onMessage.trigger(
+    // The background learns that the launcher opened its panel: the listener keeps the channel open (true) and
+    // answers through sendResponse, which Chrome's and Firefox's own runtime.onMessage both support.
+    let answer: unknown;
+    const [kept] = await fakeBrowser.runtime.onMessage.trigger(
       { channel: 'refshare/v1', event: 'copyLink' },
       sender,
-      noReply,
+      (reply: unknown) => {
+        answer = reply;
+      },
     );
-    expect(await opened).toBe(true);
+    expect(kept).toBe(true);
+    await vi.waitFor(() => expect(answer).toBe(true));
     await vi.waitFor(() => expect(frame()?.dataset.src).toMatch(/panel\.html\?program=aliexpress&action=copy$/));
     // Escape on the launcher closes the panel and gives focus back to the button.
     root()
