@@ -16,7 +16,11 @@ const TABS = [
 
 type TabId = (typeof TABS)[number]['id'];
 
-const fromHash = (): TabId => TABS.find((tab) => `#${tab.id}` === location.hash)?.id ?? 'links';
+/** The tab a hash names: "#invites", or "#invites?invite=…" as a notification's link has it. */
+const fromHash = (): TabId => {
+  const wanted = location.hash.split('?')[0];
+  return TABS.find((tab) => `#${tab.id}` === wanted)?.id ?? 'links';
+};
 
 /**
  * The dashboard (options page, full tab): WAI-ARIA tabs with arrow-key navigation; the open tab is in

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/t';
 import { BackupSection } from './settings/BackupSection';
+import { FeedsSection } from './settings/FeedsSection';
 import { LanguageSetting } from './settings/LanguageSetting';
 import { MutedSites } from './settings/MutedSites';
 import { NotificationSettings } from './settings/NotificationSettings';
@@ -8,7 +9,8 @@ import { ShowChangeContext, useLocalSettings } from './settings/useLocalSettings
 import './settings/settings.css';
 
 /**
- * Settings tab: notifications, language, muted sites, share-text templates, and backup / delete all data.
+ * Settings tab: notifications, language, share-text templates, muted sites, status feeds, and backup / delete all
+ * data.
  * Settings show their live values (another page may change them) and are saved as they are changed; a change
  * shows at once, before storage confirms it.
  */
@@ -22,6 +24,7 @@ export function SettingsTab() {
         <LanguageSetting settings={settings} />
         <TemplateEditor settings={settings} />
         <MutedSites settings={settings} />
+        <FeedsSection />
         <BackupSection />
       </div>
     </ShowChangeContext>

@@ -1,24 +1,38 @@
 import { browser, defineBackground } from '#imports';
+import { pullDueFeeds } from '@/lib/db/feeds';
 import { openDatabase } from '@/lib/db/schema';
+import { createSyncRunner } from '@/lib/db/sync';
 import { uiLocale } from '@/lib/i18n/t';
 import { dispatch } from '@/lib/messaging/dispatch';
+import { setBadge } from '@/lib/platform/badge';
 import { createContextMenus } from '@/lib/platform/contextMenus';
 import { registerCustomShops } from '@/lib/platform/customScripts';
+import { onNotificationButton, onNotificationClicked } from '@/lib/platform/notificationActions';
+import { createNotifier } from '@/lib/platform/notifications';
 import { onCopyCommand, onMenuClick } from '@/lib/platform/shopActions';
 import { allPrograms } from '@/lib/referral/programs/index';
-import { loadEngineSettings } from '@/lib/settings';
+import { loadEngineSettings, loadSettings } from '@/lib/settings';
 
 /** Commands after which the context menus and custom shops' scripts must follow the programs. */
 const PROGRAM_COMMANDS = new Set(['saveCustomProgram', 'deleteCustomProgram', 'importBackup', 'deleteAllData']);
+/** Commands that change nothing the sync loop reads (pageState comes with every shop page load). */
+const READ_COMMANDS = new Set(['listLinks', 'listCustomPrograms', 'pageState', 'syncNow']);
+/** The one periodic alarm. Chrome allows 30 s at the least, Firefox 1 min; reminders need no more than this. */
+const SYNC_ALARM = 'refshare-sync';
+const SYNC_PERIOD_MINUTES = 1;
 
 /**
  * The background is the only writer of referral data. Everything here is wiring; the worker can be
- * stopped at any moment, so no state lives in globals beyond the database handle.
+ * stopped at any moment, so no state lives in globals beyond the database handle and the run queue
+ * (a run lost with the worker is simply done by the next alarm: every step is idempotent).
  */
 export default defineBackground(() => {
   const db = openDatabase();
   const extensionOrigin = browser.runtime.getURL('/');
-  const ctx = () => ({ now: Date.now(), newId: () => crypto.randomUUID() });
+  // The clock every rule reads. Test builds can move it forward (below) to reach a due time without waiting.
+  let clockOffset = 0;
+  const now = () => Date.now() + clockOffset;
+  const ctx = () => ({ now: now(), newId: () => crypto.randomUUID() });
   // Menus and custom shops' scripts follow the programs: at install/update/start-up and after changes.
   const refreshPrograms = async () => {
     const customs = await db.programs.toArray();
@@ -26,33 +40,82 @@ export default defineBackground(() => {
     await registerCustomShops(customs);
   };
 
-  browser.runtime.onInstalled.addListener(() => void refreshPrograms());
-  browser.runtime.onStartup.addListener(() => void refreshPrograms());
+  // "Sync now" reads every feed; the alarm only those due (a failing feed backs off).
+  let readAllFeeds = false;
+  const sync = createSyncRunner(db, {
+    // The engine's locale and the device's zone, with the user's quiet hours and switches.
+    settings: async () => ({ ...(await loadSettings()), ...(await loadEngineSettings(uiLocale)) }),
+    ctx,
+    // Firefox shows no notification buttons; Chrome does.
+    notifier: createNotifier({ buttons: !import.meta.env.FIREFOX }),
+    setBadge,
+    pullFeeds: (settings, now) => {
+      const all = readAllFeeds;
+      readAllFeeds = false;
+      return pullDueFeeds(db, fetch.bind(globalThis), settings, now, { all });
+    },
+  });
+  const syncNow = () => {
+    readAllFeeds = true;
+    return sync.run();
+  };
+  const ensureAlarm = async () => {
+    if (!(await browser.alarms.get(SYNC_ALARM))) {
+      await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_PERIOD_MINUTES, delayInMinutes: 0.1 });
+    }
+  };
+  const start = () => {
+    void refreshPrograms();
+    void ensureAlarm().then(() => sync.run());
+  };
+
+  browser.runtime.onInstalled.addListener(start);
+  browser.runtime.onStartup.addListener(start);
+  // A worker woken for any other reason checks the alarm too (it is cheap, and an alarm can be cleared by hand).
+  void ensureAlarm();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void sync.run();
+  });
   browser.permissions.onAdded?.addListener(() => void refreshPrograms());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, db, ctx()));
   browser.commands.onCommand.addListener((command) => {
     if (command === 'copy-link') void onCopyCommand();
   });
-  if (import.meta.env.REFSHARE_TEST_BUILD === '1') {
-    // Test builds only (the production bundle has no such global): e2e tests click menu entries through here,
-    // since headless Chromium has no context menu to click.
-    Object.assign(globalThis, {
-      refshareTest: {
-        menuClick: (info: Parameters<typeof onMenuClick>[0], tab: { id?: number }) => onMenuClick(info, tab, db, ctx()),
-      },
-    });
-  }
+
+  // A notification's click opens where it is about; its buttons mark the coupon used or snooze it a day.
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(db, id));
+  browser.notifications.onButtonClicked?.addListener(async (id, index) => {
+    await onNotificationButton(db, id, index, ctx());
+    void sync.run();
+  });
+
   browser.runtime.onMessage.addListener((message, sender) =>
     dispatch(message, sender, {
       db,
       settings: () => loadEngineSettings(uiLocale),
+      sync: syncNow,
       extensionId: browser.runtime.id,
       extensionOrigin,
-      now: Date.now,
+      now,
       newId: () => crypto.randomUUID(),
       afterChange: (command) => {
         if (PROGRAM_COMMANDS.has(command)) void refreshPrograms();
+        // Every change is followed by a run: a coupon that just arrived is announced now, not at the next alarm.
+        if (!READ_COMMANDS.has(command)) void sync.run();
       },
     }),
   );
+
+  if (import.meta.env.REFSHARE_TEST_BUILD === '1') {
+    // Test builds only (the production bundle has no such global): e2e tests click menu entries through here,
+    // since headless Chromium has no context menu to click, and move the clock to a reward's due time.
+    Object.assign(globalThis, {
+      refshareTest: {
+        menuClick: (info: Parameters<typeof onMenuClick>[0], tab: { id?: number }) => onMenuClick(info, tab, db, ctx()),
+        advanceClock: (ms: number) => {
+          clockOffset += ms;
+        },
+      },
+    });
+  }
 });

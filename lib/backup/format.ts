@@ -11,7 +11,13 @@ export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 /** Most rows (all tables together) a backup may hold. */
 export const MAX_BACKUP_ROWS = 1_000_000;
 
-/** The tables a backup carries, in the order they are listed. The outbox is not exported: it is transient. */
+/**
+ * The tables a backup carries, in the order they are listed. The outbox is not exported: it is transient.
+ * Status feeds are deliberately left out too: a feed's address often carries a personal access token, and a
+ * backup file travels (mail, cloud drives), while nothing may leave the device except requests to that feed;
+ * and a restored feed could not be read anyway until the user grants its site again, which only a click on
+ * "Add feed" can do. What feeds brought (invites moved, coupons) is in the backup like everything else.
+ */
 export const BACKUP_TABLES = ['links', 'programs', 'invites', 'events', 'coupons'] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 

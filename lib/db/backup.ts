@@ -12,8 +12,8 @@ export interface ImportSummary {
   skipped: { links: number; coupons: number };
 }
 
-/** Rows deleted by deleteAllData, per table. */
-export type DeletedCounts = BackupCounts & { outbox: number };
+/** Rows deleted by deleteAllData, per table (the tables a backup leaves out included). */
+export type DeletedCounts = BackupCounts & { outbox: number; feeds: number };
 
 const zero = (): BackupCounts => ({ links: 0, programs: 0, invites: 0, events: 0, coupons: 0 });
 
@@ -149,11 +149,14 @@ async function settlePrimaries(db: RefShareDB, programIds: Set<string>, imported
   }
 }
 
-/** Deletes every row of every table, the outbox included, in one transaction. Settings are reset separately. */
+/**
+ * Deletes every row of every table, the outbox and the status feeds included (a feed's address may carry the
+ * user's token), in one transaction. Settings are reset separately.
+ */
 export async function deleteAllData(db: RefShareDB): Promise<Result<DeletedCounts>> {
-  const tables = [...backupTables(db), db.outbox];
+  const tables = [...backupTables(db), db.outbox, db.feeds];
   return db.transaction('rw', tables, async () => {
-    const deleted = { ...zero(), outbox: 0 };
+    const deleted = { ...zero(), outbox: 0, feeds: 0 };
     for (const table of tables) {
       deleted[table.name as keyof DeletedCounts] = await table.count();
       await table.clear();

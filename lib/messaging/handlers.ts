@@ -1,10 +1,12 @@
 import { deleteAllData, importBackup } from '@/lib/db/backup';
 import { addCoupons, markCouponsSeen, markCouponUsed } from '@/lib/db/coupons';
+import { addFeed, removeFeed } from '@/lib/db/feeds';
 import { deleteInvite, recordShare, setInviteStatus } from '@/lib/db/invites';
 import { deleteLink, saveLink, setPrimaryLink, updateLink } from '@/lib/db/links';
 import { deleteCustomProgram, saveCustomProgram } from '@/lib/db/programs';
-import { type Ctx, ok, type Result } from '@/lib/db/result';
+import { type Ctx, err, ok, type Result } from '@/lib/db/result';
 import type { RefShareDB } from '@/lib/db/schema';
+import type { SyncReport } from '@/lib/db/sync';
 import type { Settings } from '@/lib/referral/types';
 import { resetSettings } from '@/lib/settings';
 import type { Command, CommandData, CommandReply } from './protocol';
@@ -12,6 +14,8 @@ import type { Command, CommandData, CommandReply } from './protocol';
 export interface HandlerDeps {
   db: RefShareDB;
   settings: () => Promise<Settings>;
+  /** Runs the sync loop now (the background's runner: never two runs at once). */
+  sync?: () => Promise<SyncReport>;
 }
 
 type Handlers = {
@@ -41,5 +45,17 @@ export const HANDLERS: Handlers = {
     // right after the click cannot leave them behind. The data is gone either way, so a failure is only logged.
     if (result.ok) await resetSettings().catch((e) => console.error('RefShare: settings not reset', e));
     return result;
+  },
+  addFeed: (data, ctx, { db }) => addFeed(db, data.url, ctx),
+  removeFeed: (data, _ctx, { db }) => removeFeed(db, data.id),
+  syncNow: async (_data, _ctx, { sync }) => {
+    if (!sync) return err('internal', 'The sync loop is not running here.');
+    const report = await sync();
+    return ok({
+      // What pullDueFeeds reported (lib/db/feeds.ts); the runner passes it on untyped.
+      feedEvents: (report.feeds as { applied?: number } | undefined)?.applied ?? 0,
+      notificationsShown: report.outbox.shown,
+      errors: report.errors.map((e) => `${e.step}: ${e.message}`),
+    });
   },
 };

@@ -1,5 +1,6 @@
 import type { DeletedCounts, ImportSummary } from '@/lib/db/backup';
 import type { IngestReport } from '@/lib/db/events';
+import type { FeedRecord } from '@/lib/db/schema';
 import type { Coupon, CustomProgramData, Invite, ReferralLink } from '@/lib/referral/types';
 import { CHANNELS, OBSERVED_STATUSES } from '@/lib/referral/vocabulary';
 import { bool, type Check, list, num, obj, oneOf, str } from './shape';
@@ -61,7 +62,23 @@ export const PROTOCOL = {
   importBackup: { data: obj({ backup: backupPayload }), reply: {} as ImportSummary },
   /** Deletes all referral data and resets settings; `confirm` must be 'DELETE', so no stray message can do it. */
   deleteAllData: { data: obj({ confirm: oneOf(['DELETE']) }), reply: {} as DeletedCounts },
+  /**
+   * Subscribes to a status feed. The page asks for the feed site's host permission first (it needs the click);
+   * the address is checked again here. The length bound is loose so that a long address gets feedUrlError's
+   * sentence rather than a shape error.
+   */
+  addFeed: { data: obj({ url: str(4096) }), reply: {} as FeedRecord },
+  removeFeed: { data: obj({ id }), reply: {} as { id: string } },
+  /** Runs the sync loop now, reading every feed (not only those due): what "Add feed" does to check a new feed. */
+  syncNow: { data: obj({}), reply: {} as SyncSummary },
 } satisfies Record<string, { data: Check<unknown>; reply: unknown }>;
+
+/** What a sync run did, as the UI may show it. */
+export interface SyncSummary {
+  feedEvents: number;
+  notificationsShown: number;
+  errors: string[];
+}
 
 type Protocol = typeof PROTOCOL;
 export type Command = keyof Protocol;

@@ -1,7 +1,7 @@
 import { couponArrivedNotice, couponExpiringNotice } from './notices';
 import { hasControlChar } from './text';
 import { DAY } from './time';
-import type { Coupon, CouponInput, CouponState, Effect, Invite, ProgramId, Settings } from './types';
+import type { Coupon, CouponInput, CouponState, Effect, ProgramId, Settings } from './types';
 
 const MAX_TITLE = 120;
 const MAX_VALUE = 1e6;
@@ -128,14 +128,11 @@ export function couponArrivedEffect(coupon: Coupon, settings: Settings): Effect 
   return { kind: 'notify', notification: 'coupon_arrived', key, couponId: coupon.id, ...invite, ...notice };
 }
 
-/** Toolbar badge: unseen available coupons plus rewards past their due time. */
-export function badgeCount(invites: Invite[], coupons: Coupon[], now: number): number {
-  const unseen = coupons.filter((c) => c.seenAt === undefined && couponState(c, now) === 'available').length;
-  const overdue = invites.filter(
-    (i) =>
-      (i.status === 'first_purchase' || i.status === 'reward_pending') &&
-      i.rewardDueAt !== undefined &&
-      i.rewardDueAt < now,
-  ).length;
-  return unseen + overdue;
+/**
+ * Toolbar badge: coupons the user has not seen yet that can still be used. Seeing the wallet clears it; rewards
+ * that are late are told by their own notification, not counted here (a count that viewing cannot clear would
+ * only teach the user to ignore the badge).
+ */
+export function badgeCount(coupons: readonly Coupon[], now: number): number {
+  return coupons.filter((c) => c.seenAt === undefined && couponState(c, now) === 'available').length;
 }

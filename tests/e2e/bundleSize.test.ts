@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { pageJsGzip } from '../tools/bundleSize.mjs';
 
@@ -13,5 +15,9 @@ describe('bundle size budgets (production build, gzipped)', () => {
 
   it('the dashboard loads at most 200 kB of JavaScript', () => {
     expect(pageJsGzip(prod, 'options.html')).toBeLessThanOrEqual(200 * 1024);
+  });
+
+  it('the shop-page launcher, parsed on every shop page load, is at most 8 kB', () => {
+    expect(gzipSync(readFileSync(path.join(prod, 'content-scripts/shop.js'))).length).toBeLessThanOrEqual(8 * 1024);
   });
 });

@@ -172,7 +172,7 @@ describe('Delete all data', () => {
     const user = userEvent.setup();
     send.mockResolvedValue({
       ok: true,
-      value: { links: 4, programs: 1, invites: 3, events: 3, coupons: 2, outbox: 0 },
+      value: { links: 4, programs: 1, invites: 3, events: 3, coupons: 2, outbox: 0, feeds: 0 },
     });
     render(<SettingsTab />);
     await user.click(await screen.findByRole('button', { name: 'Delete all data' }));

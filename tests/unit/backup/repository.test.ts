@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupFile } from '@/lib/backup/format';
 import { deleteAllData, importBackup, previewImport, readBackupData } from '@/lib/db/backup';
+import { addFeed, pullFeed } from '@/lib/db/feeds';
 import { saveLink } from '@/lib/db/links';
 import type { RefShareDB } from '@/lib/db/schema';
-import { ALI_SHORT, freshDb, testCtx } from '../db/testDb';
+import { ALI_SHORT, freshDb, settings, testCtx } from '../db/testDb';
 import { CUSTOM_LINK, exportText, seededDb } from './fixture';
 
 const parse = (text: string) => JSON.parse(text) as BackupFile;
 
-/** Every table, outbox included, to prove "nothing changed". */
+/** Every table, outbox and feeds included, to prove "nothing changed". */
 async function snapshot(db: RefShareDB) {
-  return { ...(await readBackupData(db)), outbox: await db.outbox.toArray() };
+  return { ...(await readBackupData(db)), outbox: await db.outbox.toArray(), feeds: await db.feeds.toArray() };
 }
 
 describe('backup round trip', () => {
@@ -50,6 +51,49 @@ describe('backup round trip', () => {
       },
     });
     expect(await exportText(db)).toBe(first);
+  });
+});
+
+describe('backups and status feeds', () => {
+  it('leave the feeds out (their address may hold a token) but keep what they brought, which round-trips', async () => {
+    const db = await seededDb();
+    const ctx = testCtx(Date.UTC(2026, 10, 25));
+    const feed = await addFeed(db, 'https://feeds.example.com/f?token=s3cret', ctx);
+    if (!feed.ok) throw new Error(feed.message);
+    const invite = (await db.invites.toArray()).find((i) => i.nickname === 'سارة');
+    const page = {
+      cursor: 'c1',
+      events: [
+        {
+          id: 'x'.repeat(200),
+          program: 'aliexpress',
+          invite: { nickname: 'سارة' },
+          type: 'coupon_issued',
+          at: '2026-11-24T20:00:00Z',
+          coupon: {
+            title: 'Reward',
+            value: 4,
+            currency: 'USD',
+            minSpend: 1e9,
+            code: 'R-1',
+            expiresAt: '2027-01-01T00:00:00Z',
+          },
+        },
+      ],
+    };
+    const fetchImpl = (async () => new Response(JSON.stringify(page))) as unknown as typeof fetch;
+    expect(await pullFeed(db, feed.value, fetchImpl, settings, ctx)).toMatchObject({ applied: 1 });
+    expect((await db.invites.get(invite?.id ?? ''))?.status).toBe('coupon_received');
+
+    const text = await exportText(db);
+    expect(text).not.toContain('s3cret');
+    expect(text).not.toContain('feeds.example.com');
+    expect(Object.keys(parse(text).data)).not.toContain('feeds');
+    expect(text).toContain(`"feed:${feed.value.id}:${'x'.repeat(200)}"`);
+    const other = freshDb();
+    expect((await importBackup(other, parse(text), testCtx())).ok).toBe(true);
+    expect(await exportText(other)).toBe(text);
+    expect(await other.feeds.count()).toBe(0);
   });
 });
 
@@ -156,15 +200,16 @@ describe('importBackup merges into existing data', () => {
 });
 
 describe('deleteAllData', () => {
-  it('empties every table, the outbox included, and reports what it deleted', async () => {
+  it('empties every table, the outbox and the status feeds included, and reports what it deleted', async () => {
     const db = await seededDb();
     await db.outbox.add({ key: 'k', notification: 'follow_up', title: 't', message: 'm', createdAt: 1, shown: 0 });
+    expect((await addFeed(db, 'https://feeds.example.com/f?token=secret', testCtx())).ok).toBe(true);
     const outbox = await db.outbox.count();
     expect(outbox).toBeGreaterThan(0);
     const r = await deleteAllData(db);
     expect(r).toEqual({
       ok: true,
-      value: { links: 4, programs: 1, invites: 3, events: 3, coupons: 2, outbox },
+      value: { links: 4, programs: 1, invites: 3, events: 3, coupons: 2, outbox, feeds: 1 },
     });
     const after = await snapshot(db);
     expect(Object.values(after).every((rows) => rows.length === 0)).toBe(true);

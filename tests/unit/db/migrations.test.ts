@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { RefShareDB, SCHEMA_V1, SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { RefShareDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { fillAtVersion, upgradeAndRead } from './migrationHarness';
 
 const v1Rows = {
@@ -50,6 +50,65 @@ describe('schema versions', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
     expect(Object.keys(SCHEMA_V1).sort()).toEqual(['coupons', 'events', 'invites', 'links', 'outbox', 'programs']);
+    expect(Object.keys(SCHEMA_V2).sort()).toEqual([
+      'coupons',
+      'events',
+      'feeds',
+      'invites',
+      'links',
+      'outbox',
+      'programs',
+    ]);
+    expect(Object.keys(SCHEMA_VERSIONS.at(-1)?.stores ?? {}).sort()).toEqual(Object.keys(SCHEMA_V2).sort());
+  });
+
+  it('version 2 lists every table of version 1 unchanged and adds feeds', () => {
+    const { feeds, ...rest } = SCHEMA_V2;
+    expect(rest).toEqual(SCHEMA_V1);
+    expect(feeds).toBe('id, &url');
+    expect(SCHEMA_VERSIONS.find((v) => v.version === 2)?.upgrade).toBeUndefined();
+  });
+
+  it('a database filled at version 1 keeps every row at version 2, with no feeds yet', async () => {
+    const name = `mig-v2-${Math.random()}`;
+    const rows = {
+      ...v1Rows,
+      programs: [
+        {
+          id: 'custom:shop',
+          name: 'Shop',
+          shoppingHosts: ['shop.example.com'],
+          linkPattern: 'https://shop.example.com/i/{code}',
+          rewardDelayHours: 24,
+          createdAt: 1,
+        },
+      ],
+      events: [
+        {
+          key: 'manual:i1:registered',
+          inviteId: 'i1',
+          status: 'registered',
+          at: 2,
+          source: 'manual',
+          receivedAt: 2,
+          outcome: 'applied',
+        },
+      ],
+      outbox: [{ key: 'follow_up:i1', notification: 'follow_up', title: 't', message: 'm', createdAt: 3, shown: 0 }],
+    };
+    await fillAtVersion(name, 1, rows);
+    const { version, rows: after } = await upgradeAndRead(() => new RefShareDB(name));
+    expect(version).toBe(2);
+    expect(after).toEqual({ ...rows, feeds: [] });
+    // The new table and its unique index work on the upgraded database.
+    const db = new RefShareDB(name);
+    await db.feeds.add({ id: 'f1', url: 'https://f.example.com/', addedAt: 4, failures: 0, nextAttemptAt: 4 });
+    await expect(
+      db.feeds.add({ id: 'f2', url: 'https://f.example.com/', addedAt: 5, failures: 0, nextAttemptAt: 5 }),
+    ).rejects.toThrow();
+    expect(await db.feeds.where('url').equals('https://f.example.com/').count()).toBe(1);
+    db.close();
+    await Dexie.delete(name);
   });
 
   it('a database filled at version 1 opens with the current schema with every row intact', async () => {

@@ -88,10 +88,30 @@ describe('content-script commands', () => {
     ['deleteAllData', { confirm: 'DELETE' }],
     ['listLinks', {}],
     ['recordShare', { linkId: 'x', channel: 'sms' }],
+    // A page must not subscribe RefShare to its own feed (it would choose where requests go) nor drop the user's.
+    ['addFeed', { url: 'https://feeds.example.com/f.json' }],
+    ['removeFeed', { id: 'x' }],
   ])('a content script cannot send %s', async (command, data) => {
     const d = deps();
     expect(await dispatch(msg(command, data), PRODUCT, d)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await d.db.links.count()).toBe(0);
+    expect(await d.db.feeds.count()).toBe(0);
+  });
+
+  it('a content script cannot remove a feed the user added', async () => {
+    const d = deps();
+    const added = await dispatch(
+      msg('addFeed', { url: 'https://feeds.example.com/f.json' }),
+      { id: ID, url: `${ORIGIN}options.html` },
+      d,
+    );
+    expect(added).toMatchObject({ ok: true });
+    const id = (added as { value: { id: string } }).value.id;
+    expect(await dispatch(msg('removeFeed', { id }), PRODUCT, d)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await d.db.feeds.count()).toBe(1);
   });
 
   it('refuses page commands from other extensions and non-web senders', async () => {

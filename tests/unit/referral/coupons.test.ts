@@ -8,11 +8,9 @@ import {
   newCoupon,
   validateCouponInput,
 } from '@/lib/referral/coupons';
-import { applyEvent, newInvite } from '@/lib/referral/invites';
-import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
 import { DAY, HOUR } from '@/lib/referral/time';
-import type { Coupon, CouponInput, ObservedStatus } from '@/lib/referral/types';
+import type { Coupon, CouponInput } from '@/lib/referral/types';
 
 const NOW = Date.UTC(2025, 2, 10, 14, 5);
 const base: CouponInput = { title: 'US$3 off', value: 3, currency: 'USD' };
@@ -173,34 +171,19 @@ describe('notifications', () => {
 });
 
 describe('badgeCount', () => {
-  const inviteAt = (status: ObservedStatus, id: string) => {
-    const inv = newInvite(
-      { id, programId: 'aliexpress', linkId: 'l', channel: 'copy', now: NOW - 3 * DAY },
-      aliexpress,
-    );
-    const e = { key: id, inviteId: id, status, at: NOW - 2 * DAY, source: 'manual' as const };
-    return applyEvent(inv, e, aliexpress, DEFAULT_SETTINGS, NOW).invite;
-  };
-
-  it('counts unseen available coupons and overdue rewards', () => {
-    const invites = [
-      inviteAt('first_purchase', 'late'),
-      inviteAt('reward_pending', 'late2'),
-      inviteAt('coupon_received', 'done'),
-      inviteAt('registered', 'reg'),
-      { ...inviteAt('first_purchase', 'fresh'), rewardDueAt: NOW + HOUR },
-    ];
+  it('counts the coupons not seen yet that can still be used', () => {
     const c = (id: string, change: Partial<Coupon>) => ({
       ...newCoupon(base, { id, programId: 'p', now: NOW - DAY }),
       ...change,
     });
     const coupons = [
       c('new', {}),
+      c('new, expiring later', { expiresAt: NOW + HOUR }),
       c('seen', { seenAt: NOW }),
       c('used', { state: 'used' }),
       c('old', { expiresAt: NOW - 1 }),
     ];
-    expect(badgeCount(invites, coupons, NOW)).toBe(3);
-    expect(badgeCount([], [], NOW)).toBe(0);
+    expect(badgeCount(coupons, NOW)).toBe(2);
+    expect(badgeCount([], NOW)).toBe(0);
   });
 });

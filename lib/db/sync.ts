@@ -1,0 +1,243 @@
+import { badgeCount, expiringCouponEffects } from '@/lib/referral/coupons';
+import { findProgram } from '@/lib/referral/programs/index';
+import { quietUntil } from '@/lib/referral/quietHours';
+import { evaluateDue } from '@/lib/referral/rules';
+import { DAY } from '@/lib/referral/time';
+import type { Effect, Invite, NotificationKind, Settings, StatusEvent } from '@/lib/referral/types';
+import type { AppSettings } from '@/lib/settings';
+import { applyEventsInTx } from './events';
+import { markNotificationShown, queueNotifications, unshownNotifications } from './outbox';
+import type { Ctx } from './result';
+import type { OutboxEntry, RefShareDB } from './schema';
+
+/** Due invites per transaction: small enough to commit quickly, large enough that a normal day is one batch. */
+const BATCH_SIZE = 500;
+/** At most this many batches per run; a larger backlog is picked up by the next run. */
+const MAX_BATCHES = 20;
+
+/**
+ * Runs the time rules for the invites that are due, in ONE read-write transaction: the rule events are stored and
+ * applied like any observation, the invites move on to their next due time, and the notifications they cause are
+ * queued, all or nothing (a worker killed half-way leaves the invites due, and the next run does it all again).
+ * Only invites with `dueAt <= now` are read (the dueAt index), at most `limit` of them, so the cost follows what
+ * is due, never how many invites there are. Coupons about to expire are warned about here too (once each: the
+ * outbox keeps the first warning and ignores repeats).
+ */
+export async function runDueRules(
+  db: RefShareDB,
+  settings: Settings,
+  ctx: Ctx,
+  limit = BATCH_SIZE,
+): Promise<{ invites: number; events: number; notifications: number }> {
+  const now = ctx.now;
+  return db.transaction('rw', [db.invites, db.events, db.coupons, db.outbox, db.programs], async () => {
+    const due = await db.invites.where('dueAt').belowOrEqual(now).limit(limit).toArray();
+    const customs = due.length > 0 ? await db.programs.toArray() : [];
+    const pending = new Map<string, Invite>();
+    const events: StatusEvent[] = [];
+    const effects: Effect[] = [];
+    for (const invite of due) {
+      const program = findProgram(invite.programId, customs);
+      if (!program) {
+        // Its custom program was deleted: without rules nothing is ever due, and a dueAt left in the past would
+        // keep this invite at the head of the index, read on every run.
+        const { dueAt: _gone, ...rest } = invite;
+        pending.set(invite.id, { ...rest, updatedAt: now });
+        continue;
+      }
+      const r = evaluateDue(invite, program, settings, now);
+      if (r.invite !== invite || r.events.length > 0) pending.set(invite.id, r.invite);
+      events.push(...r.events);
+      effects.push(...r.effects);
+    }
+    const applied = await applyEventsInTx(db, events, settings, ctx, { customs, pending });
+    effects.push(...expiringCouponEffects(await expiringSoon(db, settings, now), settings, now));
+    const queued = await queueNotifications(db, effects, now);
+    return {
+      invites: due.length,
+      events: applied.reports.filter((r) => r.outcome.result !== 'duplicate').length,
+      notifications: applied.notifications + queued,
+    };
+  });
+}
+
+/** Available coupons expiring within the warning window, read through the [state+expiresAt] index. */
+function expiringSoon(db: RefShareDB, settings: Settings, now: number) {
+  if (!settings.notify.coupon_expiring || settings.couponExpiringDays <= 0) return Promise.resolve([]);
+  // Lower bound open: a coupon expiring at `now` is expired already (couponState).
+  return db.coupons
+    .where('[state+expiresAt]')
+    .between(['available', now], ['available', now + settings.couponExpiringDays * DAY], false, true)
+    .toArray();
+}
+
+/** Shows one notification; its id must be the outbox key, so showing the same entry again replaces it. */
+export interface Notifier {
+  show(entry: OutboxEntry): Promise<void>;
+}
+
+/** What a flush did. `failed`: the notifier threw; those entries stay unshown and are tried again next run. */
+interface FlushReport {
+  shown: number;
+  deferred: number;
+  dropped: number;
+  failed: number;
+}
+
+/**
+ * Shows the notifications waiting in the outbox, after the transaction that queued them committed. Each is shown
+ * under its outbox key, then marked shown: a worker killed in between shows it again next run under the same id,
+ * which replaces it on screen, so nothing is lost and nothing appears twice. Quiet hours and snoozes defer (the
+ * entries stay unshown); a failure on one entry does not hold back the others.
+ */
+export async function flushOutbox(
+  db: RefShareDB,
+  notifier: Notifier,
+  opts: { now: number; quietUntil?: number; notify: Record<NotificationKind, boolean> },
+): Promise<FlushReport> {
+  const report: FlushReport = { shown: 0, deferred: 0, dropped: 0, failed: 0 };
+  for (const entry of await unshownNotifications(db)) {
+    if (opts.quietUntil !== undefined || (entry.notBefore !== undefined && entry.notBefore > opts.now)) {
+      report.deferred++;
+      continue;
+    }
+    if (!opts.notify[entry.notification]) {
+      // The user switched this kind off after it was queued: they asked not to see it, so it is never shown, and
+      // marking it shown keeps it from being read on every run.
+      await markNotificationShown(db, entry.key, opts.now);
+      report.dropped++;
+      continue;
+    }
+    try {
+      await notifier.show(entry);
+      await markNotificationShown(db, entry.key, opts.now);
+      report.shown++;
+    } catch {
+      // Left unshown (or shown but not marked): the next run shows it again under the same id.
+      report.failed++;
+    }
+  }
+  return report;
+}
+
+/** "Snooze 1 day": the notification goes back to the outbox, not to be shown before `until`. False when gone. */
+export async function snoozeNotification(db: RefShareDB, key: string, until: number): Promise<boolean> {
+  return (await db.outbox.update(key, { shown: 0, notBefore: until })) > 0;
+}
+
+/**
+ * The badge's number: coupons not seen yet that can still be used at `now`. There is no index on seenAt (one would
+ * take a schema version); the wallet is small, and only the unseen coupons are kept in memory.
+ */
+export async function unseenCouponCount(db: RefShareDB, now: number): Promise<number> {
+  return badgeCount(await db.coupons.filter((c) => c.seenAt === undefined).toArray(), now);
+}
+
+type SyncStep = 'feeds' | 'rules' | 'outbox' | 'badge';
+
+/** What one run did, step by step; a step that failed is in `errors` and the steps after it still ran. */
+export interface SyncReport {
+  /** What pullFeeds returned (absent when there is no puller or it failed). */
+  feeds?: unknown;
+  rules: { invites: number; events: number; notifications: number; batches: number };
+  outbox: FlushReport;
+  /** When the quiet hours in force end, if they are. */
+  quietUntil?: number;
+  /** The number put on the badge (absent when counting failed). */
+  badge?: number;
+  errors: { step: SyncStep; message: string }[];
+}
+
+interface SyncDeps {
+  settings: () => Promise<AppSettings>;
+  /** A fresh clock reading per step: a slow feed must not leave the rules running on a stale now. */
+  ctx: () => Ctx;
+  notifier: Notifier;
+  setBadge: (count: number) => Promise<void>;
+  /** Reads the status feeds and stores + applies what they report as events (in its own transactions). */
+  pullFeeds?: (settings: Settings, ctx: Ctx) => Promise<unknown>;
+}
+
+/**
+ * The whole loop, in order: (1) feeds, (2) time rules, drained in batches, (3) the outbox, quiet hours permitting,
+ * (4) the badge. Every step leaves the database consistent on its own (each write is one transaction, notifications
+ * go out after commit), so a worker killed anywhere just means the next run picks up where this one stopped.
+ * A failing step is reported and the later steps still run: a feed that is down must not hold back reminders.
+ */
+export async function syncRun(db: RefShareDB, deps: SyncDeps): Promise<SyncReport> {
+  const settings = await deps.settings();
+  const report: SyncReport = {
+    rules: { invites: 0, events: 0, notifications: 0, batches: 0 },
+    outbox: { shown: 0, deferred: 0, dropped: 0, failed: 0 },
+    errors: [],
+  };
+  const attempt = async (step: SyncStep, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (e) {
+      report.errors.push({ step, message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const { pullFeeds } = deps;
+  if (pullFeeds) {
+    await attempt('feeds', async () => {
+      report.feeds = await pullFeeds(settings, deps.ctx());
+    });
+  }
+  await attempt('rules', async () => {
+    let read = BATCH_SIZE;
+    // A full batch means more may be due: go on until one comes back short.
+    while (read === BATCH_SIZE && report.rules.batches < MAX_BATCHES) {
+      const r = await runDueRules(db, settings, deps.ctx(), BATCH_SIZE);
+      read = r.invites;
+      report.rules.batches++;
+      report.rules.invites += r.invites;
+      report.rules.events += r.events;
+      report.rules.notifications += r.notifications;
+    }
+  });
+  await attempt('outbox', async () => {
+    const now = deps.ctx().now;
+    const until = quietUntil(now, settings.quietHours, settings.timeZone);
+    if (until !== undefined) report.quietUntil = until;
+    report.outbox = await flushOutbox(db, deps.notifier, { now, quietUntil: until, notify: settings.notify });
+  });
+  await attempt('badge', async () => {
+    const count = await unseenCouponCount(db, deps.ctx().now);
+    report.badge = count;
+    await deps.setBadge(count);
+  });
+  return report;
+}
+
+/**
+ * One sync at a time in this worker: a run asked for while one is going runs once more right after it (however
+ * many times it was asked), so a command's change is never missed and two runs never race on the same rows.
+ * The state is only this coordination, kept in the closure the background creates at start-up.
+ */
+export function createSyncRunner(db: RefShareDB, deps: SyncDeps): { run(): Promise<SyncReport> } {
+  let running: Promise<SyncReport> | undefined;
+  let queued: Promise<SyncReport> | undefined;
+  const start = (): Promise<SyncReport> => {
+    const current = syncRun(db, deps).finally(() => {
+      if (running === current) running = undefined;
+    });
+    running = current;
+    return current;
+  };
+  return {
+    run() {
+      if (queued) return queued;
+      if (!running) return start();
+      const next = running
+        .catch(() => undefined)
+        .then(() => {
+          queued = undefined;
+          return start();
+        });
+      queued = next;
+      return next;
+    },
+  };
+}

@@ -1,0 +1,290 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { markNotificationShown, queueNotifications, unshownNotifications } from '@/lib/db/outbox';
+import { flushOutbox, runDueRules, snoozeNotification, unseenCouponCount } from '@/lib/db/sync';
+import { newCoupon } from '@/lib/referral/coupons';
+import { newInvite } from '@/lib/referral/invites';
+import { aliexpress } from '@/lib/referral/programs/aliexpress';
+import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
+import { DAY, HOUR } from '@/lib/referral/time';
+import type { Effect, NotificationKind, Program } from '@/lib/referral/types';
+import { countRows, ScreenNotifier, seedInvite, seedInvites, snapshot } from './syncFixtures';
+import { freshDb, settings, testCtx } from './testDb';
+
+const allOn: Record<NotificationKind, boolean> = {
+  coupon_arrived: true,
+  reward_overdue: true,
+  coupon_expiring: true,
+  follow_up: true,
+};
+
+const notice = (key: string, notification: NotificationKind = 'coupon_arrived'): Effect => ({
+  kind: 'notify',
+  notification,
+  key,
+  title: `Title of ${key}`,
+  message: 'Message',
+});
+
+describe('runDueRules', () => {
+  it('sends the follow-up of a due invite once, moves it on, and leaves the others alone', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    const due = seedInvite('followUpDue', ctx.now);
+    const waiting = seedInvites('notDue', 2, ctx.now);
+    await db.invites.bulkAdd([due, ...waiting]);
+
+    expect(await runDueRules(db, settings, ctx)).toEqual({ invites: 1, events: 0, notifications: 1 });
+    const moved = await db.invites.get(due.id);
+    expect(moved).toMatchObject({ followUpSentAt: ctx.now, updatedAt: ctx.now });
+    expect(moved?.dueAt).toBeUndefined();
+    expect(await db.invites.bulkGet(waiting.map((i) => i.id))).toEqual(waiting);
+    expect((await unshownNotifications(db)).map((n) => n.key)).toEqual([`follow_up:${due.id}`]);
+
+    // The same run again: nothing is due any more, nothing changes.
+    const before = await snapshot(db);
+    expect(await runDueRules(db, settings, ctx)).toEqual({ invites: 0, events: 0, notifications: 0 });
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('queues one "reward overdue" notice, with the message for support', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    const late = seedInvite('overdue', ctx.now);
+    await db.invites.add(late);
+    await runDueRules(db, settings, ctx);
+    const [entry] = await unshownNotifications(db);
+    expect(entry).toMatchObject({
+      key: `reward_overdue:${late.id}:${late.rewardDueAt}`,
+      notification: 'reward_overdue',
+      inviteId: late.id,
+      supportMessage: expect.stringMatching(/\w+/),
+    });
+    expect((await db.invites.get(late.id))?.overdueNotifiedAt).toBe(ctx.now);
+  });
+
+  describe('with a program whose links expire', () => {
+    const expiring: Program = {
+      ...aliexpress,
+      id: 'test-expiring',
+      rules: { ...aliexpress.rules, linkValidityMs: 7 * DAY },
+    };
+    afterEach(() => {
+      BUILT_IN_PROGRAMS.splice(BUILT_IN_PROGRAMS.indexOf(expiring), 1);
+    });
+
+    it('stores the expiry as a rule event and applies it in the same transaction, once', async () => {
+      BUILT_IN_PROGRAMS.push(expiring);
+      const db = freshDb();
+      const ctx = testCtx();
+      const invite = newInvite(
+        { id: 'inv', programId: expiring.id, linkId: 'l', channel: 'sms', now: ctx.now - 8 * DAY },
+        expiring,
+        settings,
+      );
+      await db.invites.add(invite);
+      expect(await runDueRules(db, settings, ctx)).toEqual({ invites: 1, events: 1, notifications: 0 });
+      const stored = await db.invites.get('inv');
+      expect(stored).toMatchObject({ status: 'expired', followUpSentAt: ctx.now });
+      expect(stored?.dueAt).toBeUndefined();
+      expect(await db.events.toArray()).toEqual([
+        expect.objectContaining({ key: 'rule:expired:inv', source: 'rule', outcome: 'applied', receivedAt: ctx.now }),
+      ]);
+      // No reminder to nudge a friend whose link just expired.
+      expect(await db.outbox.count()).toBe(0);
+
+      ctx.advance(DAY);
+      expect(await runDueRules(db, settings, ctx)).toEqual({ invites: 0, events: 0, notifications: 0 });
+      expect(await db.events.count()).toBe(1);
+    });
+  });
+
+  it('drops the due time of an invite whose custom program is gone (no rules, and it would be read every run)', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    const orphan = seedInvite('followUpDue', ctx.now);
+    await db.invites.add({ ...orphan, programId: 'custom:gone' });
+    expect(await runDueRules(db, settings, ctx)).toEqual({ invites: 1, events: 0, notifications: 0 });
+    expect((await db.invites.get(orphan.id))?.dueAt).toBeUndefined();
+    expect((await runDueRules(db, settings, ctx)).invites).toBe(0);
+  });
+
+  it('reads at most `limit` due invites, oldest due first', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    await db.invites.bulkAdd(seedInvites('followUpDue', 5, ctx.now));
+    expect((await runDueRules(db, settings, ctx, 2)).invites).toBe(2);
+    expect(await db.invites.where('dueAt').belowOrEqual(ctx.now).count()).toBe(3);
+    expect((await runDueRules(db, settings, ctx, 2)).invites).toBe(2);
+    expect((await runDueRules(db, settings, ctx, 2)).invites).toBe(1);
+    expect(await db.outbox.count()).toBe(5);
+  });
+
+  it('warns once about each available coupon expiring within couponExpiringDays, and about nothing else', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    const coupon = (id: string, expiresAt: number, state: 'available' | 'used' = 'available') => ({
+      ...newCoupon(
+        { title: `Coupon ${id}`, value: 3, currency: 'USD', expiresAt },
+        { id, programId: 'aliexpress', now: ctx.now - DAY },
+      ),
+      state,
+    });
+    await db.coupons.bulkAdd([
+      coupon('soon', ctx.now + 2 * DAY),
+      coupon('edge', ctx.now + 3 * DAY),
+      coupon('later', ctx.now + 4 * DAY),
+      coupon('used', ctx.now + DAY, 'used'),
+      coupon('expired', ctx.now),
+      { ...newCoupon({ title: 'No expiry', value: 1, currency: 'USD' }, { id: 'open', programId: 'temu', now: 0 }) },
+    ]);
+    expect((await runDueRules(db, settings, ctx)).notifications).toBe(2);
+    expect((await unshownNotifications(db)).map((n) => n.key).sort()).toEqual([
+      'coupon_expiring:edge',
+      'coupon_expiring:soon',
+    ]);
+    // Shown, then the next runs: still one warning per coupon.
+    await markNotificationShown(db, 'coupon_expiring:soon', ctx.now);
+    ctx.advance(HOUR);
+    expect((await runDueRules(db, settings, ctx)).notifications).toBe(0);
+    expect(await db.outbox.count()).toBe(2);
+    // Switched off: the coupons are not even read.
+    const rows = await countRows(db);
+    await runDueRules(db, { ...settings, notify: { ...settings.notify, coupon_expiring: false } }, ctx);
+    expect(rows.read).toBe(0);
+  });
+
+  it('costs the same with 5,000 invites that are not due as with 5', async () => {
+    const cost = async (notDue: number) => {
+      const db = freshDb();
+      const ctx = testCtx();
+      await db.invites.bulkAdd([...seedInvites('followUpDue', 5, ctx.now), ...seedInvites('notDue', notDue, ctx.now)]);
+      const rows = await countRows(db);
+      const result = await runDueRules(db, settings, ctx);
+      return { result, read: rows.read, written: rows.written };
+    };
+    const small = await cost(5);
+    const large = await cost(5_000);
+    expect(small.result).toEqual({ invites: 5, events: 0, notifications: 5 });
+    expect(large).toEqual(small);
+    // 5 due invites + 5 outbox look-ups (none there yet); 5 invites + 5 outbox rows written.
+    expect(small).toMatchObject({ read: 5, written: 10 });
+  }, 60_000);
+
+  it('is all or nothing: a failed outbox write rolls the invites back, and the next run does it all once', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    const due = seedInvites('followUpDue', 3, ctx.now);
+    await db.invites.bulkAdd(due);
+    const before = await snapshot(db);
+    const spy = vi.spyOn(db.outbox, 'bulkAdd').mockRejectedValueOnce(new Error('Disk full'));
+    await expect(runDueRules(db, settings, ctx)).rejects.toThrow('Disk full');
+    spy.mockRestore();
+    expect(await snapshot(db)).toEqual(before);
+
+    expect(await runDueRules(db, settings, ctx)).toEqual({ invites: 3, events: 0, notifications: 3 });
+    expect((await db.outbox.toArray()).map((o) => o.key).sort()).toEqual(due.map((i) => `follow_up:${i.id}`).sort());
+  });
+});
+
+describe('flushOutbox', () => {
+  async function queued(...keys: string[]) {
+    const db = freshDb();
+    const ctx = testCtx();
+    await queueNotifications(
+      db,
+      keys.map((k) => notice(k)),
+      ctx.now,
+    );
+    return { db, ctx, notifier: new ScreenNotifier() };
+  }
+
+  it('shows each waiting notification under its outbox key, then marks it shown', async () => {
+    const { db, ctx, notifier } = await queued('a', 'b');
+    expect(await flushOutbox(db, notifier, { now: ctx.now, notify: allOn })).toEqual({
+      shown: 2,
+      deferred: 0,
+      dropped: 0,
+      failed: 0,
+    });
+    expect([...notifier.screen.keys()]).toEqual(['a', 'b']);
+    expect(await db.outbox.get('a')).toMatchObject({ shown: 1, shownAt: ctx.now });
+    expect((await flushOutbox(db, notifier, { now: ctx.now, notify: allOn })).shown).toBe(0);
+    expect(notifier.shows).toBe(2);
+  });
+
+  it('quiet hours defer everything, and drop nothing', async () => {
+    const { db, ctx, notifier } = await queued('a', 'b');
+    const quiet = { now: ctx.now, quietUntil: ctx.now + 8 * HOUR, notify: allOn };
+    expect(await flushOutbox(db, notifier, quiet)).toMatchObject({ shown: 0, deferred: 2 });
+    expect(notifier.shows).toBe(0);
+    expect(await unshownNotifications(db)).toHaveLength(2);
+    expect((await flushOutbox(db, notifier, { now: ctx.now + 8 * HOUR, notify: allOn })).shown).toBe(2);
+  });
+
+  it('a kind the user switched off is never shown, and is not read again', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    await queueNotifications(db, [notice('f', 'follow_up'), notice('c', 'coupon_arrived')], ctx.now);
+    const notifier = new ScreenNotifier();
+    const notify = { ...allOn, follow_up: false };
+    expect(await flushOutbox(db, notifier, { now: ctx.now, notify })).toMatchObject({ shown: 1, dropped: 1 });
+    expect([...notifier.screen.keys()]).toEqual(['c']);
+    expect(await unshownNotifications(db)).toEqual([]);
+  });
+
+  it('a notification the browser refuses stays waiting, and does not hold back the others', async () => {
+    const { db, ctx, notifier } = await queued('a', 'b', 'c');
+    notifier.refuse = 'b';
+    expect(await flushOutbox(db, notifier, { now: ctx.now, notify: allOn })).toMatchObject({ shown: 2, failed: 1 });
+    expect((await unshownNotifications(db)).map((n) => n.key)).toEqual(['b']);
+    notifier.refuse = null;
+    expect((await flushOutbox(db, notifier, { now: ctx.now, notify: allOn })).shown).toBe(1);
+    expect([...notifier.screen.keys()].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('stopped between showing and marking shown: shown again under the same id, so it is on screen once', async () => {
+    const { db, ctx, notifier } = await queued('a');
+    const spy = vi.spyOn(db.outbox, 'update').mockRejectedValueOnce(new Error('Worker stopped'));
+    expect(await flushOutbox(db, notifier, { now: ctx.now, notify: allOn })).toMatchObject({ shown: 0, failed: 1 });
+    spy.mockRestore();
+    expect((await flushOutbox(db, notifier, { now: ctx.now, notify: allOn })).shown).toBe(1);
+    expect(notifier.shows).toBe(2);
+    expect([...notifier.screen.keys()]).toEqual(['a']);
+  });
+
+  it('"Snooze 1 day" puts a shown notification back, not before the time asked', async () => {
+    const { db, ctx, notifier } = await queued('a');
+    await flushOutbox(db, notifier, { now: ctx.now, notify: allOn });
+    expect(await snoozeNotification(db, 'a', ctx.now + DAY)).toBe(true);
+    expect(await snoozeNotification(db, 'gone', ctx.now + DAY)).toBe(false);
+    expect(await flushOutbox(db, notifier, { now: ctx.now + HOUR, notify: allOn })).toMatchObject({
+      shown: 0,
+      deferred: 1,
+    });
+    expect(await flushOutbox(db, notifier, { now: ctx.now + DAY, notify: allOn })).toMatchObject({ shown: 1 });
+    expect(notifier.shows).toBe(2);
+    // A snoozed entry is not queued a second time by the rule that made it.
+    expect(await queueNotifications(db, [notice('a')], ctx.now)).toBe(0);
+  });
+});
+
+describe('unseenCouponCount', () => {
+  it('counts the coupons not seen yet that can still be used', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    const coupon = (id: string, extra: object = {}) => ({
+      ...newCoupon({ title: id, value: 1, currency: 'USD' }, { id, programId: 'aliexpress', now: ctx.now }),
+      ...extra,
+    });
+    await db.coupons.bulkAdd([
+      coupon('new'),
+      coupon('also new', { expiresAt: ctx.now + DAY }),
+      coupon('seen', { seenAt: ctx.now }),
+      coupon('used', { state: 'used' }),
+      coupon('expired', { expiresAt: ctx.now - 1 }),
+    ]);
+    expect(await unseenCouponCount(db, ctx.now)).toBe(2);
+    // The unseen coupon expiring tomorrow stops counting once it has expired.
+    expect(await unseenCouponCount(db, ctx.now + DAY)).toBe(1);
+  });
+});
