@@ -158,7 +158,13 @@ async function syncRunCost(n: number, rounds: number) {
 /** A feed page of N "registered" updates, each matched to its own invite by nickname, read and applied. */
 async function feedIngest(n: number, rounds: number) {
   const now = T0 + 60 * 24 * HOUR;
-  const invites = makeInvites(n).map((inv, i) => ({ ...inv, programId: 'aliexpress', nickname: `friend ${i}` }));
+  // Feeds find invites through the user's links: one AliExpress link holds them all.
+  const invites = makeInvites(n).map((inv, i) => ({
+    ...inv,
+    programId: 'aliexpress',
+    linkId: 'link-0',
+    nickname: `friend ${i}`,
+  }));
   const page = {
     cursor: 'next',
     events: invites.map((inv, i) => ({
@@ -184,6 +190,15 @@ async function feedIngest(n: number, rounds: number) {
       nextAttemptAt: T0,
     };
     await db.feeds.add(feed);
+    await db.links.add({
+      id: 'link-0',
+      programId: 'aliexpress',
+      url: 'https://a.aliexpress.com/_mKXyZab',
+      label: 'Main',
+      primary: 1,
+      createdAt: T0,
+      updatedAt: T0,
+    });
     const t = performance.now();
     const result = await pullFeed(db, feed, fetchImpl, DEFAULT_SETTINGS, { now, newId: () => crypto.randomUUID() });
     times.push(performance.now() - t);
