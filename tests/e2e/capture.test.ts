@@ -5,7 +5,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axSession, axTexts, clickAx, findAx, queryAx } from './axTools';
 import { type FixtureServer, startFixtureServer } from './fixtureServer';
-import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
+import { type LaunchedExtension, launchExtension, openExtensionPage, readTable, sendCommand } from './harness';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const INVITE_LINK =
@@ -55,24 +55,8 @@ async function links(): Promise<{ url: string; code?: string }[]> {
 }
 
 /** The wallet, read straight from the extension's IndexedDB. */
-async function coupons(
-  from: Page = probe,
-): Promise<{ title: string; value: number; currency: string; minSpend?: number }[]> {
-  return from.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('refshare');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('coupons').objectStore('coupons').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+function coupons(from: Page = probe) {
+  return readTable<{ title: string; value: number; currency: string; minSpend?: number }>(from, 'coupons');
 }
 
 /** True when <body> is exactly what the server sent: the page is changed nowhere but in RefShare's own host. */

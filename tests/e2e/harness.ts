@@ -128,3 +128,23 @@ export async function sendMessage(page: Page, message: unknown): Promise<unknown
 export async function sendCommand<T = unknown>(page: Page, command: string, data: unknown): Promise<Reply<T>> {
   return (await sendMessage(page, { channel: CHANNEL, command, data })) as Reply<T>;
 }
+
+/** Every row of one of RefShare's IndexedDB tables, read straight from the database in an extension page. */
+export function readTable<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<never>((resolve, reject) => {
+        const open = indexedDB.open('refshare');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result as never);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    table,
+  );
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FeedServer, startFeedServer } from './feedServer';
-import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
+import { type LaunchedExtension, launchExtension, openExtensionPage, readTable, sendCommand } from './harness';
 import { saveScreenshot } from './pageTools';
 
 /** The slice of the extension API evaluated in the worker. */
@@ -50,24 +50,7 @@ const shown = () => ext.worker.evaluate(async () => Object.keys(await chrome.not
 const badge = () => ext.worker.evaluate(() => chrome.action.getBadgeText({}));
 
 /** Rows of a table, read straight from the extension's IndexedDB. */
-function rows<T>(table: string): Promise<T[]> {
-  return probe.evaluate(
-    (name) =>
-      new Promise<never>((resolve, reject) => {
-        const open = indexedDB.open('refshare');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as never);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
-}
+const rows = <T>(table: string) => readTable<T>(probe, table);
 
 /** Records a share for a friend and, optionally, their first purchase at a given time. */
 async function invite(nickname: string, firstPurchaseAt?: number): Promise<string> {

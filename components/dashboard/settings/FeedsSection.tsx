@@ -5,7 +5,7 @@ import type { FeedRecord } from '@/lib/db/schema';
 import { activeLocale, t } from '@/lib/i18n/t';
 import { sendCommand } from '@/lib/messaging/client';
 import { feedOrigin, feedUrlError } from '@/lib/sync/feed';
-import { releaseHostAccess, requestHostAccess } from '../links/hostAccess';
+import { originsFor, releaseHostAccess, requestHostAccess } from '../links/hostAccess';
 
 type Status = { kind: 'idle' } | { kind: 'ok' | 'error'; message: string };
 
@@ -98,7 +98,7 @@ export function FeedsSection() {
     setStatus({ kind: 'ok', message: t('settingsFeedRemoved', feed.url) });
     const origin = feedOrigin(feed.url);
     const stillUsed = (feeds ?? []).some((f) => f.id !== feed.id && feedOrigin(f.url) === origin);
-    const customSites = (await db.programs.toArray()).flatMap((p) => p.shoppingHosts.map((h) => `https://${h}/*`));
+    const customSites = originsFor((await db.programs.toArray()).flatMap((p) => p.shoppingHosts));
     if (!stillUsed && !customSites.includes(origin)) await releaseHostAccess([origin]);
   };
 
