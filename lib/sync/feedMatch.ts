@@ -85,9 +85,7 @@ export function matchFeedEvents(input: MatchInput): {
   replays: number;
 } {
   const live = new Map(input.invites.map((i) => [i.id, i]));
-  const byLink = new Map<string, Invite[]>();
-  for (const i of input.invites) byLink.set(i.linkId, [...(byLink.get(i.linkId) ?? []), i]);
-  const projected = new Map<string, InviteStatus>();
+  const candidates = new CandidateIndex(input.invites);
   const events: StatusEvent[] = [];
   const eventIds: string[] = [];
   const refused: FeedRefusal[] = [];
@@ -123,30 +121,136 @@ export function matchFeedEvents(input: MatchInput): {
       );
       continue;
     }
-    let pool = links.flatMap((l) => byLink.get(l.id) ?? []);
-    if (nickname !== undefined) pool = pool.filter((i) => i.nickname && sameName(i.nickname) === sameName(nickname));
+    const linkIds = links.map((l) => l.id);
     const whose = nickname === undefined ? '' : ` for "${nickname}"`;
-    if (pool.length === 0) {
+    if (!candidates.any(linkIds, nickname)) {
       refuse(`you have no ${program.name} invite${whose}${code === undefined ? '' : ` with code "${code}"`}.`);
       continue;
     }
-    const rank = STATUS_RANK[status];
-    const statusOf = (i: Invite) => projected.get(i.id) ?? i.status;
-    const movable = pool
-      .filter((i) => !ENDED.has(statusOf(i)) && STATUS_RANK[statusOf(i)] < rank && i.sharedAt <= e.at + CLOCK_TOLERANCE)
-      .sort(
-        (a, b) =>
-          STATUS_RANK[statusOf(b)] - STATUS_RANK[statusOf(a)] ||
-          a.sharedAt - b.sharedAt ||
-          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-      );
-    const chosen = movable[0];
+    const chosen = candidates.best(linkIds, nickname, STATUS_RANK[status], e.at + CLOCK_TOLERANCE);
     if (!chosen) {
       refuse(`no ${program.name} invite${whose} shared before then is waiting for "${e.type}".`);
       continue;
     }
-    projected.set(chosen.id, status);
+    candidates.move(chosen, status);
     take(chosen.id);
   }
   return { events, eventIds, refused, replays };
+}
+
+/** The order rule 6 picks in: furthest along first, then the oldest share, then the smallest id. */
+function earlier(a: Invite, b: Invite): boolean {
+  return a.sharedAt < b.sharedAt || (a.sharedAt === b.sharedAt && a.id < b.id);
+}
+
+/**
+ * The invites a page of feed events can move, indexed so that matching a page costs about the same per event
+ * whatever the number of invites (a naive filter-and-sort of every invite of the link per event made a page of
+ * 10,000 updates over 10,000 invites take ~20 s). Per link and live status, invites are kept oldest share first:
+ * within one status the head of the list is the best candidate, so picking one looks at one head per
+ * (link, status). Invites with a nickname are also listed per link and nickname (compared as `sameName`); a
+ * nickname narrows the pool to that short list, which is scanned. Statuses only move up, so an invite that moved
+ * is dropped from its old list lazily (when it reaches the head) and inserted into its new one.
+ */
+class CandidateIndex {
+  /** Status of each invite as this page has moved it so far. */
+  private readonly status = new Map<string, InviteStatus>();
+  /** `${linkId}\u0000${status}` → live invites, oldest share first (entries whose status moved on are stale). */
+  private readonly lists = new Map<string, { items: Invite[]; start: number }>();
+  /** `${linkId}\u0000${sameName(nickname)}` → that link's invites with that nickname. */
+  private readonly named = new Map<string, Invite[]>();
+  /** Links that have at least one invite. */
+  private readonly used = new Set<string>();
+
+  constructor(invites: readonly Invite[]) {
+    const sorted = [...invites].sort((a, b) => (earlier(a, b) ? -1 : earlier(b, a) ? 1 : 0));
+    for (const i of sorted) {
+      this.status.set(i.id, i.status);
+      this.used.add(i.linkId);
+      if (!ENDED.has(i.status)) this.list(`${i.linkId}\u0000${i.status}`).items.push(i);
+      if (i.nickname) push(this.named, `${i.linkId}\u0000${sameName(i.nickname)}`, i);
+    }
+  }
+
+  /** Whether the links hold any invite at all (with that nickname, when given), whatever its status. */
+  any(linkIds: readonly string[], nickname: string | undefined): boolean {
+    if (nickname === undefined) return linkIds.some((l) => this.used.has(l));
+    const name = sameName(nickname);
+    return linkIds.some((l) => (this.named.get(`${l}\u0000${name}`)?.length ?? 0) > 0);
+  }
+
+  /** Rule 5 and 6: the best invite of these links below `rank`, not ended, shared by `sharedBy`. */
+  best(linkIds: readonly string[], nickname: string | undefined, rank: number, sharedBy: number): Invite | undefined {
+    let chosen: Invite | undefined;
+    let chosenRank = -1;
+    const consider = (i: Invite, r: number) => {
+      if (!chosen || r > chosenRank || (r === chosenRank && earlier(i, chosen))) {
+        chosen = i;
+        chosenRank = r;
+      }
+    };
+    if (nickname !== undefined) {
+      const name = sameName(nickname);
+      for (const l of linkIds) {
+        for (const i of this.named.get(`${l}\u0000${name}`) ?? []) {
+          const s = this.status.get(i.id) ?? i.status;
+          if (!ENDED.has(s) && STATUS_RANK[s] < rank && i.sharedAt <= sharedBy) consider(i, STATUS_RANK[s]);
+        }
+      }
+      return chosen;
+    }
+    for (const s of MOVABLE) {
+      const r = STATUS_RANK[s];
+      if (r >= rank) continue;
+      for (const l of linkIds) {
+        const head = this.head(`${l}\u0000${s}`, s);
+        if (head && head.sharedAt <= sharedBy) consider(head, r);
+      }
+    }
+    return chosen;
+  }
+
+  /** Records that this page moves `invite` to `status`. */
+  move(invite: Invite, status: InviteStatus): void {
+    this.status.set(invite.id, status);
+    if (ENDED.has(status)) return;
+    const { items, start } = this.list(`${invite.linkId}\u0000${status}`);
+    // Binary search for the place that keeps the list oldest first.
+    let lo = start;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (earlier(items[mid] as Invite, invite)) lo = mid + 1;
+      else hi = mid;
+    }
+    items.splice(lo, 0, invite);
+  }
+
+  /** The oldest invite still in `status` on that list, dropping the ones that moved on. */
+  private head(key: string, status: InviteStatus): Invite | undefined {
+    const list = this.lists.get(key);
+    if (!list) return undefined;
+    while (list.start < list.items.length && this.status.get((list.items[list.start] as Invite).id) !== status) {
+      list.start++;
+    }
+    return list.items[list.start];
+  }
+
+  private list(key: string): { items: Invite[]; start: number } {
+    let list = this.lists.get(key);
+    if (!list) {
+      list = { items: [], start: 0 };
+      this.lists.set(key, list);
+    }
+    return list;
+  }
+}
+
+/** Statuses an invite can still move on from (not ENDED). */
+const MOVABLE: readonly InviteStatus[] = (Object.keys(STATUS_RANK) as InviteStatus[]).filter((s) => !ENDED.has(s));
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

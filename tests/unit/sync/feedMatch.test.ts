@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
 import { HOUR, MINUTE } from '@/lib/referral/time';
@@ -182,5 +183,127 @@ describe('matchFeedEvents', () => {
   it('skips an event seen before whose invite is gone, as a replay', () => {
     const r = match([ev('a', 'registered')], [invite('other')], { known: new Map([['feed:f1:a', 'deleted']]) });
     expect(r).toMatchObject({ events: [], refused: [], replays: 1 });
+  });
+});
+
+/**
+ * The rules as the docs state them, applied the plain way (every invite of the links filtered and sorted per event):
+ * the indexed matcher must pick exactly what this picks, on any page.
+ */
+function referenceMatch(input: MatchInput): Array<[string, string] | string> {
+  const rank: Record<InviteStatus, number> = {
+    shared: 0,
+    registered: 1,
+    expired: 2,
+    first_purchase: 3,
+    reward_pending: 4,
+    ineligible: 5,
+    coupon_received: 6,
+    clawed_back: 7,
+  };
+  const ended = new Set<InviteStatus>(['expired', 'ineligible', 'coupon_received', 'clawed_back']);
+  const statusOf: Record<FeedEvent['type'], InviteStatus> = {
+    registered: 'registered',
+    first_purchase: 'first_purchase',
+    coupon_issued: 'coupon_received',
+    refunded: 'ineligible',
+  };
+  const name = (s: string) => s.normalize('NFKC').trim().toLowerCase();
+  const now = new Map(input.invites.map((i) => [i.id, i.status]));
+  const out: Array<[string, string] | string> = [];
+  for (const e of input.events) {
+    const links = input.links.filter(
+      (l) => l.programId === e.program && (e.invite.code === undefined || l.code === e.invite.code),
+    );
+    const target = statusOf[e.type];
+    const pick = input.invites
+      .filter((i) => links.some((l) => l.id === i.linkId))
+      .filter((i) => e.invite.nickname === undefined || (i.nickname && name(i.nickname) === name(e.invite.nickname)))
+      .filter((i) => {
+        const s = now.get(i.id) as InviteStatus;
+        return !ended.has(s) && rank[s] < rank[target] && i.sharedAt <= e.at + 5 * MINUTE;
+      })
+      .sort((a, b) => {
+        const ra = rank[now.get(a.id) as InviteStatus];
+        const rb = rank[now.get(b.id) as InviteStatus];
+        return rb - ra || a.sharedAt - b.sharedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      })[0];
+    if (pick) {
+      now.set(pick.id, target);
+      out.push([pick.id, target]);
+    } else out.push(`refused ${e.id}`);
+  }
+  return out;
+}
+
+describe('matchFeedEvents on generated pages', () => {
+  it('picks exactly the invite the plain rules pick, event after event (indexed matching changes no answer)', () => {
+    const statuses: InviteStatus[] = [
+      'shared',
+      'registered',
+      'first_purchase',
+      'reward_pending',
+      'coupon_received',
+      'ineligible',
+      'expired',
+      'clawed_back',
+    ];
+    const nicknames = ['Ana', ' ana ', 'ＡＮＡ', 'Bo', 'Cy'];
+    const inviteArb = fc.record({
+      linkId: fc.constantFrom('l1', 'l2', 'l3'),
+      status: fc.constantFrom(...statuses),
+      sharedAt: fc.integer({ min: 0, max: 6 }).map((h) => T + h * HOUR),
+      nickname: fc.option(fc.constantFrom(...nicknames), { nil: undefined }),
+    });
+    const eventArb = fc.record({
+      type: fc.constantFrom<FeedEvent['type']>('registered', 'first_purchase', 'coupon_issued', 'refunded'),
+      code: fc.option(fc.constantFrom('IN7XK2P9', 'INZZZZ99', 'NOPE'), { nil: undefined }),
+      nickname: fc.option(fc.constantFrom(...nicknames), { nil: undefined }),
+      at: fc.integer({ min: -1, max: 7 }).map((h) => T + h * HOUR),
+    });
+    fc.assert(
+      fc.property(fc.array(inviteArb, { maxLength: 40 }), fc.array(eventArb, { maxLength: 40 }), (rows, evs) => {
+        const invites = rows.map((r, n) =>
+          invite(`i${String(n).padStart(2, '0')}`, {
+            linkId: r.linkId,
+            status: r.status,
+            sharedAt: r.sharedAt,
+            ...(r.nickname !== undefined && { nickname: r.nickname }),
+          }),
+        );
+        const events = evs.map((v, n) =>
+          ev(
+            `e${n}`,
+            v.type,
+            {
+              ...(v.code !== undefined && { code: v.code }),
+              ...(v.nickname !== undefined && { nickname: v.nickname }),
+            },
+            v.at,
+          ),
+        );
+        const input: MatchInput = {
+          feedId: 'f1',
+          events,
+          programs: BUILT_IN_PROGRAMS,
+          links: [link('l1', 'IN7XK2P9'), link('l2', 'INZZZZ99'), link('l3', 'IN7XK2P9')],
+          invites,
+          known: new Map(),
+        };
+        const r = matchFeedEvents(input);
+        const refused = new Set(r.refused.map((x) => x.id));
+        const got: Array<[string, string] | string> = [];
+        let k = 0;
+        for (const e of events) {
+          if (refused.has(e.id)) got.push(`refused ${e.id}`);
+          else {
+            const m = r.events[k++];
+            got.push([m?.inviteId ?? '', m?.status ?? '']);
+          }
+        }
+        expect(got).toEqual(referenceMatch(input));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
