@@ -3,6 +3,7 @@
  * Figures are ratios measured in the same run, never pass/fail.
  */
 import { Dexie } from 'dexie';
+import QRCode from 'qrcode';
 import { ingestEvents } from '@/lib/db/events';
 import { pullFeed } from '@/lib/db/feeds';
 import { type FeedRecord, RefShareDB, type StoredEvent } from '@/lib/db/schema';
@@ -11,6 +12,7 @@ import type { AppSettings } from '@/lib/settings';
 import { applyEvent, newInvite } from '@/lib/referral/invites';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
+import { PRINT_QR, SCREEN_QR } from '@/lib/share/qrOptions';
 import { HOUR, MINUTE } from '@/lib/referral/time';
 import type { Channel, Invite, InviteStatus, StatusEvent } from '@/lib/referral/types';
 
@@ -209,6 +211,28 @@ async function feedIngest(n: number, rounds: number) {
   return { events: n, applied, ms: median(times) };
 }
 
+/**
+ * QR generation with the options the extension uses: the popup's on-screen SVG (what every popup open pays) and the
+ * print PNG a user downloads (canvas, 1024 px). The first call pays for warm-up; the median is what follows.
+ */
+async function qrGeneration(rounds: number) {
+  const text = 'https://s.click.aliexpress.com/e/_oBnKq7X?bz=120*90&share=IN7XK2P9';
+  const time = async (make: () => Promise<string>) => {
+    const times: number[] = [];
+    let size = 0;
+    for (let i = 0; i < rounds; i++) {
+      const t = performance.now();
+      size = (await make()).length;
+      times.push(performance.now() - t);
+    }
+    return { first: times[0] ?? 0, median: median(times.slice(1)), size };
+  };
+  return {
+    screenSvg: await time(() => QRCode.toString(text, { ...SCREEN_QR, type: 'svg' })),
+    printPng: await time(() => QRCode.toDataURL(text, { ...PRINT_QR, type: 'image/png' })),
+  };
+}
+
 declare global {
   interface Window {
     runStoreBench(): Promise<unknown>;
@@ -220,4 +244,5 @@ window.runStoreBench = async () => ({
   query: await indexedQuery(100_000, 15),
   sync: { small: await syncRunCost(100, 7), large: await syncRunCost(100_000, 5) },
   feed: await feedIngest(10_000, 3),
+  qr: await qrGeneration(31),
 });
