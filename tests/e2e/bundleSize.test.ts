@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pageJsGzip } from '../tools/bundleSize.mjs';
+import { pageJsGzip, workerJsGzip } from '../tools/bundleSize.mjs';
 
 const prod = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 
@@ -15,6 +15,10 @@ describe('bundle size budgets (production build, gzipped)', () => {
 
   it('the dashboard loads at most 200 kB of JavaScript', () => {
     expect(pageJsGzip(prod, 'options.html')).toBeLessThanOrEqual(200 * 1024);
+  });
+
+  it('the background worker, started again after every idle stop, is at most 60 kB', () => {
+    expect(workerJsGzip(prod)).toBeLessThanOrEqual(60 * 1024);
   });
 
   it('the shop-page launcher, parsed on every shop page load, is at most 8 kB', () => {

@@ -12,7 +12,34 @@ import { gzipSync } from 'node:zlib';
  */
 export function pageJsGzip(dir, html) {
   const text = readFileSync(path.join(dir, html), 'utf8');
-  const queue = [...text.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  return jsGzipFrom(
+    dir,
+    [...text.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1] ?? ''),
+  );
+}
+
+/**
+ * Gzipped bytes of the background service worker (MV3). WXT builds it as one classic script; files it names (the
+ * launcher it registers for custom shops) are not its code, so only `importScripts` would add to it.
+ * @param {string} dir built extension folder
+ * @returns {number}
+ */
+export function workerJsGzip(dir) {
+  const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
+  const file = manifest.background?.service_worker;
+  if (typeof file !== 'string') throw new Error(`${dir}/manifest.json declares no background service worker`);
+  const code = readFileSync(path.join(dir, file));
+  const imported = [...code.toString('utf8').matchAll(/importScripts\(\s*["'`]\/?([^"'`]+)["'`]/g)].map(
+    (m) => m[1] ?? '',
+  );
+  return gzipSync(code).length + (imported.length > 0 ? jsGzipFrom(dir, imported) : 0);
+}
+
+/**
+ * @param {string} dir
+ * @param {string[]} queue files to start from, relative to `dir`
+ */
+function jsGzipFrom(dir, queue) {
   const seen = new Set();
   let total = 0;
   while (queue.length > 0) {

@@ -8,6 +8,7 @@ import {
   saveSettings,
   templateFor,
   updateSettings,
+  watchSettings,
 } from '@/lib/settings';
 
 beforeEach(() => fakeBrowser.reset());
@@ -39,6 +40,27 @@ describe('settings store', () => {
     await saveSettings({ followUpDays: 9, lastProgramId: 'temu', language: 'pt' });
     await resetSettings();
     expect(await loadSettings()).toEqual(DEFAULT_APP_SETTINGS);
+  });
+
+  it('reads what earlier versions stored under the same key, completed with defaults', async () => {
+    await fakeBrowser.storage.local.set({ settings: { followUpDays: 4, notify: { follow_up: false } } });
+    const s = await loadSettings();
+    expect(s.followUpDays).toBe(4);
+    expect(s.notify).toEqual({ ...DEFAULT_APP_SETTINGS.notify, follow_up: false });
+    await fakeBrowser.storage.local.set({ settings: 'garbage' });
+    expect(await loadSettings()).toEqual(DEFAULT_APP_SETTINGS);
+  });
+
+  it('tells watchers about changes to the settings only, until they unsubscribe', async () => {
+    const seen: number[] = [];
+    const stop = watchSettings((s) => seen.push(s.followUpDays));
+    await saveSettings({ followUpDays: 5 });
+    await fakeBrowser.storage.local.set({ somethingElse: 1 });
+    await fakeBrowser.storage.session.set({ settings: { followUpDays: 6 } });
+    await saveSettings({ followUpDays: 7 });
+    stop();
+    await saveSettings({ followUpDays: 8 });
+    expect(seen).toEqual([5, 7]);
   });
 
   it('templateFor gives the user’s template, else the program default', () => {
