@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: makes sure Chromium exists, builds the production and test variants of the extension, runs every
+ * `npm test`: makes sure Chromium exists, builds the production packages (Chrome, Firefox) and the test variant, runs every
  * vitest project (unit + e2e), and ends with the line `N passed, N failed` (`, N skipped` when any were skipped).
  * Every step runs even when an earlier one failed (a failed build leaves no output, so e2e tests then fail with a clear
  * message). Exits non-zero when any step failed, any test failed, or no test ran.
@@ -31,7 +31,9 @@ function step(title, argv, env = {}) {
 }
 
 step('chromium', [process.execPath, 'tests/tools/ensure-chromium.mjs']);
-step('build (production)', ['npx', 'wxt', 'build']);
+// The store packages: production builds for Chrome (MV3) and Firefox (MV2), zipped, plus the sources zip Firefox's
+// review asks for. The e2e run loads the Chrome build and checks all three (tests/e2e/release.test.ts).
+step('packages (production)', ['npm', 'run', 'zip']);
 step('build (test variant)', ['npx', 'wxt', 'build'], { REFSHARE_TEST_BUILD: '1' });
 
 // Unit tests first, then the real-browser tests alone: on a 2-core machine, Chromium sharing the CPU with a
