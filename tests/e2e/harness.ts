@@ -11,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { expect } from 'vitest';
+import { NetworkRecorder } from './networkRecorder';
 
 /** The slice of the extension API these helpers call inside the browser (there is no global type for it). */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
@@ -30,6 +32,8 @@ export interface LaunchOptions {
   build?: 'prod' | 'test';
   /** Extra Chromium switches, e.g. `--host-resolver-rules=MAP *.aliexpress.com 127.0.0.1`. */
   args?: string[];
+  /** URLs whose origins the extension may reach (status feeds the test configures); see also `network.allow`. */
+  allowNetwork?: string[];
 }
 
 export interface LaunchedExtension {
@@ -38,7 +42,12 @@ export interface LaunchedExtension {
   /** The extension's background service worker. */
   worker: Worker;
   userDataDir: string;
-  /** Closes the browser, and deletes the profile unless the caller supplied it. */
+  /** Every request the extension made to anywhere but its own files (see networkRecorder.ts). */
+  network: NetworkRecorder;
+  /**
+   * Closes the browser, and deletes the profile unless the caller supplied it. Fails when the extension made a
+   * request to anywhere the test did not allow (no feed configured means: nowhere).
+   */
   close(): Promise<void>;
 }
 
@@ -90,19 +99,32 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     throw error;
   }
 
+  const network = new NetworkRecorder();
+  for (const url of opts.allowNetwork ?? []) network.allow(url);
+  const attached = network.attach(context);
   try {
     const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://') && new URL(w.url()).pathname === workerFile;
     const worker =
       context.serviceWorkers().find(isOurs) ??
       (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
+    const extensionId = new URL(worker.url()).host;
+    network.identify(extensionId);
+    await attached;
     return {
       context,
-      extensionId: new URL(worker.url()).host,
+      extensionId,
       worker,
       userDataDir,
+      network,
       close: async () => {
         await context.close();
         await removeProfile();
+        network.writeLog(repoRoot, path.relative(repoRoot, expect.getState().testPath ?? 'unknown'));
+        const leaks = network.violations();
+        if (leaks.length > 0) {
+          const list = leaks.map((r) => `  ${r.url} (by the ${r.by}, ${r.from})`).join('\n');
+          throw new Error(`The extension made ${leaks.length} request(s) to places no test configured:\n${list}`);
+        }
       },
     };
   } catch (error) {

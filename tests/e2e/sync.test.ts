@@ -27,7 +27,7 @@ let probe: Page;
 let linkId: string;
 
 const launch = async () => {
-  ext = await launchExtension({ build: 'test', userDataDir: profile });
+  ext = await launchExtension({ build: 'test', userDataDir: profile, allowNetwork: [feed.url] });
   probe = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');
 };
 

@@ -12,6 +12,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const resultsFile = path.join(root, 'test-results', 'vitest.json');
+// Every e2e launch adds a line: requests the extension made to its own files, to feeds the test configured, and
+// anywhere else (tests/e2e/networkRecorder.ts). Started afresh for each run.
+const networkLog = path.join(root, 'test-results', 'network.jsonl');
+rmSync(networkLog, { force: true });
 /** @type {string[]} */
 const problems = [];
 
@@ -78,6 +82,23 @@ for (const resultFile of resultFiles) {
   }
 }
 if (passed + failed === 0) problems.push('no test ran');
+
+// The zero-network summary of the e2e run.
+if (existsSync(networkLog)) {
+  const launches = readFileSync(networkLog, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+  const sum = (/** @type {(l: any) => number} */ f) => launches.reduce((n, l) => n + f(l), 0);
+  const leaks = sum((l) => (l.deliberate ? 0 : l.violations.length));
+  console.log(
+    `\nnetwork: ${launches.length} browser launches; the extension made ${sum((l) => l.inside)} requests to its own files, ${sum((l) => l.toAllowed)} to status feeds the tests configured, ${leaks} anywhere else (and the recorder caught ${sum((l) => (l.deliberate ? l.violations.length : 0))} leaks made on purpose by its own test)`,
+  );
+  if (leaks > 0)
+    problems.push(`the extension reached places no test configured (see ${path.relative(root, networkLog)})`);
+} else {
+  problems.push(`no network record (${path.relative(root, networkLog)}): did the e2e run start?`);
+}
 
 console.log('');
 for (const problem of problems) console.log(`✗ ${problem}`);
