@@ -30,13 +30,24 @@ interface CdpStack {
   parent?: CdpStack;
 }
 
-const INSIDE = new Set(['data:', 'blob:', 'about:']);
+const INSIDE = new Set(['chrome-extension:', 'data:', 'blob:', 'about:']);
+
+/** One web page's requests and the scripts of ours DevTools has named in it so far. */
+interface WatchedPage {
+  /** Execution contexts (the page's world, isolated worlds) by id: their origin. */
+  worlds: Map<number, string>;
+  scripts: Map<string, { url: string; world: number }>;
+  requests: { url: string; document: string; stack?: CdpStack }[];
+}
 
 export class NetworkRecorder {
-  /** Every request the extension made to its own files. */
-  inside = 0;
-  /** Every request the extension made to anywhere but its own files, in order. */
-  readonly outside: RecordedRequest[] = [];
+  /** Requests known to be the extension's as they happened (worker, extension pages). */
+  private readonly direct: RecordedRequest[] = [];
+  /**
+   * Web pages' requests with the script stacks that started them. They are sorted when asked, not when seen:
+   * DevTools may name a content script (Debugger.scriptParsed) after the request it started.
+   */
+  private readonly pages: WatchedPage[] = [];
   private readonly allowed = new Set<string>();
   private own = '';
   /** Requests seen before the extension's id was known (the worker starts before the harness finds it). */
@@ -48,6 +59,44 @@ export class NetworkRecorder {
     const early = this.pending ?? [];
     this.pending = undefined;
     for (const request of early) this.onRequest(request);
+  }
+
+  /** Every request the extension made, from any of its parts. */
+  all(): RecordedRequest[] {
+    const fromScripts = this.pages.flatMap((page) =>
+      page.requests.flatMap((r) => {
+        if (r.document.startsWith(this.own)) return []; // an extension frame: seen by onRequest
+        const script = this.ourScript(r.stack, page);
+        return script ? [{ url: r.url, by: 'content script' as const, from: script }] : [];
+      }),
+    );
+    return [...this.direct, ...fromScripts];
+  }
+
+  /**
+   * The first script of ours on a request's initiator stack, async parents included: loaded from our files, or
+   * running in an isolated world of ours (a function injected with `scripting.executeScript` has no URL).
+   */
+  private ourScript(stack: CdpStack | undefined, page: WatchedPage): string | undefined {
+    for (let s = stack; s; s = s.parent) {
+      for (const frame of s.callFrames) {
+        const script = page.scripts.get(frame.scriptId);
+        const url = script?.url || frame.url;
+        if (url.startsWith(this.own)) return url;
+        if (script && `${page.worlds.get(script.world)}/` === this.own) return `${this.own} (injected function)`;
+      }
+    }
+    return undefined;
+  }
+
+  /** How many requests the extension made to extension files (chrome-extension: never reaches the network). */
+  get inside(): number {
+    return this.all().filter((r) => r.url.startsWith('chrome-extension:')).length;
+  }
+
+  /** Every request the extension made to anywhere but extension files, data: and blob: URLs. */
+  get outside(): RecordedRequest[] {
+    return this.all().filter((r) => !INSIDE.has(r.url.slice(0, r.url.indexOf(':') + 1)));
   }
 
   /** Set by the recorder's own test, which leaks on purpose: its log line is then not counted as a leak. */
@@ -90,10 +139,7 @@ export class NetworkRecorder {
   }
 
   private record(url: string, by: Maker, from: string): void {
-    const protocol = url.slice(0, url.indexOf(':') + 1);
-    // chrome-extension: never reaches the network; the shop panel's address has a per-session id instead of ours.
-    if (protocol === 'chrome-extension:') this.inside++;
-    else if (!INSIDE.has(protocol)) this.outside.push({ url, by, from });
+    this.direct.push({ url, by, from });
   }
 
   private onRequest(request: Request): void {
@@ -124,21 +170,18 @@ export class NetworkRecorder {
   private async watchContentScripts(page: Page): Promise<void> {
     try {
       const cdp = await page.context().newCDPSession(page);
-      const ourWorlds = new Set<number>();
-      const ourScripts = new Map<string, string>();
-      cdp.on('Runtime.executionContextCreated', ({ context }) => {
-        if (this.own && `${context.origin}/` === this.own) ourWorlds.add(context.id);
-      });
-      cdp.on('Debugger.scriptParsed', (script) => {
-        if (!this.own) return;
-        if (script.url.startsWith(this.own) || ourWorlds.has(script.executionContextId)) {
-          ourScripts.set(script.scriptId, script.url || `${this.own} (injected function)`);
-        }
-      });
+      const watched: WatchedPage = { worlds: new Map(), scripts: new Map(), requests: [] };
+      this.pages.push(watched);
+      cdp.on('Runtime.executionContextCreated', ({ context }) => watched.worlds.set(context.id, context.origin));
+      cdp.on('Debugger.scriptParsed', (script) =>
+        watched.scripts.set(script.scriptId, { url: script.url, world: script.executionContextId }),
+      );
       cdp.on('Network.requestWillBeSent', (event) => {
-        if (!this.own || event.documentURL?.startsWith(this.own)) return; // an extension frame: seen by onRequest
-        const script = ourScript(event.initiator?.stack as CdpStack | undefined, ourScripts);
-        if (script) this.record(event.request.url, 'content script', script);
+        watched.requests.push({
+          url: event.request.url,
+          document: event.documentURL ?? '',
+          stack: event.initiator?.stack as CdpStack | undefined,
+        });
       });
       await cdp.send('Network.enable');
       await cdp.send('Runtime.enable');
@@ -147,15 +190,4 @@ export class NetworkRecorder {
       // The page closed before DevTools attached: it made no request.
     }
   }
-}
-
-/** The first script of ours on a request's initiator stack, async parents included. */
-function ourScript(stack: CdpStack | undefined, ours: Map<string, string>): string | undefined {
-  for (let s = stack; s; s = s.parent) {
-    for (const frame of s.callFrames) {
-      const name = ours.get(frame.scriptId);
-      if (name) return name;
-    }
-  }
-  return undefined;
 }
