@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'invalid_input'
   | 'not_found'
   | 'conflict'
+  /** The browser refused to store more (its quota for RefShare is used up); the write was rolled back. */
+  | 'storage_full'
   | 'internal';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };

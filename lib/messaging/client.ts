@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n/t';
 import { CHANNEL, type Command, type CommandData, type CommandReply, type Reply } from './protocol';
 
 /**
@@ -13,7 +14,12 @@ export async function sendCommand<C extends Command>(
     const reply = (await browser.runtime.sendMessage({ channel: CHANNEL, command, data })) as
       | Reply<CommandReply<C>>
       | undefined;
-    return reply ?? { ok: false, error: { code: 'internal', message: 'RefShare’s background did not answer.' } };
+    if (!reply) return { ok: false, error: { code: 'internal', message: 'RefShare’s background did not answer.' } };
+    // The one refusal a person can act on outside RefShare, in their language (the background speaks English).
+    if (!reply.ok && reply.error.code === 'storage_full') {
+      return { ok: false, error: { ...reply.error, message: t('errorStorageFull') } };
+    }
+    return reply;
   } catch (e) {
     return { ok: false, error: { code: 'internal', message: `RefShare’s background is unavailable: ${String(e)}` } };
   }

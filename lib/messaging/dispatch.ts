@@ -1,3 +1,4 @@
+import { isQuotaError, STORAGE_FULL_MESSAGE } from '@/lib/db/quota';
 import type { Ctx, Result } from '@/lib/db/result';
 import { HANDLERS, type HandlerDeps } from './handlers';
 import { PAGE_HANDLERS } from './pageHandlers';
@@ -88,6 +89,8 @@ export async function dispatch(message: unknown, sender: Sender, deps: DispatchD
     return { ok: true, value: result.value };
   } catch (e) {
     console.error('RefShare: command failed', command, e);
+    // Each command writes in one transaction, so a refused write leaves the database as it was, and usable.
+    if (isQuotaError(e)) return refuse('storage_full', STORAGE_FULL_MESSAGE);
     return refuse('internal', 'Something went wrong; nothing was changed.');
   }
 }
