@@ -18,31 +18,31 @@ const earlier = SCHEMA_VERSIONS.filter((v) => v.version < current);
 let filled: Rows | undefined;
 /** Every table of a big, real-shaped database (10,000 invites, 10,000 coupons, their events, links, programs). */
 async function allRows(): Promise<Rows> {
-  if (!filled) {
-    const db = await bigDb();
-    filled = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()])));
-    filled.outbox = [
-      {
-        key: 'coupon_arrived:c1',
-        notification: 'coupon_arrived',
-        title: 'Coupon',
-        message: 'x',
-        createdAt: 1,
-        shown: 0,
-      },
-      {
-        key: 'follow_up:i1',
-        notification: 'follow_up',
-        title: 'Ask',
-        message: 'y',
-        createdAt: 2,
-        shown: 1,
-        shownAt: 3,
-      },
-    ];
-    filled.feeds = [{ id: 'f1', url: 'https://feed.example.com/x.json', addedAt: 1, failures: 0, nextAttemptAt: 2 }];
-    db.close();
-  }
+  if (filled) return filled;
+  const db = await bigDb();
+  const rows: Rows = Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()])));
+  rows.outbox = [
+    {
+      key: 'coupon_arrived:c1',
+      notification: 'coupon_arrived',
+      title: 'Coupon',
+      message: 'x',
+      createdAt: 1,
+      shown: 0,
+    },
+    {
+      key: 'follow_up:i1',
+      notification: 'follow_up',
+      title: 'Ask',
+      message: 'y',
+      createdAt: 2,
+      shown: 1,
+      shownAt: 3,
+    },
+  ];
+  rows.feeds = [{ id: 'f1', url: 'https://feed.example.com/x.json', addedAt: 1, failures: 0, nextAttemptAt: 2 }];
+  db.close();
+  filled = rows;
   return filled;
 }
 
