@@ -1,3 +1,4 @@
+import { allPrograms } from '@/lib/referral/programs/index';
 import { couponDedupeKey, newCoupon, validateCouponInput } from '@/lib/referral/coupons';
 import type { Coupon, CouponInput, ProgramId, Settings } from '@/lib/referral/types';
 import { ingestEvents } from './events';
@@ -23,8 +24,14 @@ export async function addCoupons(
   }
   // The events/outbox/programs tables are in scope so the status change below joins this transaction.
   return db.transaction('rw', [db.coupons, db.invites, db.events, db.outbox, db.programs], async () => {
-    if (data.inviteId && !(await db.invites.get(data.inviteId))) {
-      return err('not_found', 'That invite no longer exists.');
+    // A coupon belongs to a program the user has (the wallet, stats and backups group by it).
+    if (!allPrograms(await db.programs.toArray()).some((p) => p.id === data.programId)) {
+      return err('not_found', 'That program is not one of yours: add it in Links first.');
+    }
+    const invite = data.inviteId ? await db.invites.get(data.inviteId) : undefined;
+    if (data.inviteId && !invite) return err('not_found', 'That invite no longer exists.');
+    if (invite && invite.programId !== data.programId) {
+      return err('invalid_input', 'That invite was shared for another program than this coupon.');
     }
     const added: Coupon[] = [];
     const existing: Coupon[] = [];

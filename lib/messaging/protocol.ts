@@ -48,7 +48,8 @@ export const PROTOCOL = {
     reply: {} as Invite,
   },
   setInviteStatus: {
-    data: obj({ inviteId: id, status: oneOf(OBSERVED_STATUSES) }, { at: num(0) }),
+    // A time a Date can hold, as a backup may (an event dated beyond it could be stored but never restored).
+    data: obj({ inviteId: id, status: oneOf(OBSERVED_STATUSES) }, { at: num(0, 8.64e15) }),
     reply: {} as IngestReport,
   },
   deleteInvite: { data: obj({ id }), reply: {} as { id: string } },

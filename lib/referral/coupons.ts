@@ -5,6 +5,10 @@ import type { Coupon, CouponInput, CouponState, Effect, ProgramId, Settings } fr
 
 const MAX_TITLE = 120;
 const MAX_VALUE = 1e6;
+/** As a backup may hold (lib/backup/rows.ts): what RefShare stores, its own backup must restore. */
+const MAX_MIN_SPEND = 1e9;
+/** The last moment a JavaScript Date can hold (epoch ms): a later "expiry" is no date at all. */
+const LAST_DATE = 8.64e15;
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 /** ISO 4217 codes the runtime knows; a bare shape check where Intl cannot list them. */
 const CURRENCIES = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
@@ -35,8 +39,8 @@ export function validateCouponInput(input: unknown): Check {
   }
   const coupon: CouponInput = { title, value, currency };
   const minSpend = optionalNumber(form.minSpend);
-  if (minSpend === null || (minSpend !== undefined && minSpend < 0)) {
-    return { ok: false, message: 'The minimum spend must be a number of 0 or more.' };
+  if (minSpend === null || (minSpend !== undefined && (minSpend < 0 || minSpend > MAX_MIN_SPEND))) {
+    return { ok: false, message: 'The minimum spend must be a number from 0 up to 1,000,000,000.' };
   }
   if (minSpend !== undefined) coupon.minSpend = minSpend;
   if (form.code !== undefined && form.code !== null && form.code !== '') {
@@ -46,7 +50,9 @@ export function validateCouponInput(input: unknown): Check {
     coupon.code = form.code.trim();
   }
   const expiresAt = optionalNumber(form.expiresAt);
-  if (expiresAt === null) return { ok: false, message: 'The expiry date is not a valid date.' };
+  if (expiresAt === null || (expiresAt !== undefined && (expiresAt < 0 || expiresAt > LAST_DATE))) {
+    return { ok: false, message: 'The expiry date is not a valid date.' };
+  }
   if (expiresAt !== undefined) coupon.expiresAt = expiresAt;
   return { ok: true, coupon };
 }
