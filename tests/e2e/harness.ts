@@ -109,6 +109,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 20_000 }));
     const extensionId = new URL(worker.url()).host;
     network.identify(extensionId);
+    let closed = false;
     await attached;
     return {
       context,
@@ -117,6 +118,9 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       userDataDir,
       network,
       close: async () => {
+        // Once: a test that checks close() failing may leave its afterAll to call it again.
+        if (closed) return;
+        closed = true;
         await context.close();
         await removeProfile();
         network.writeLog(repoRoot, path.relative(repoRoot, expect.getState().testPath ?? 'unknown'));
