@@ -1,26 +1,12 @@
 import { browser } from './extensionApi';
-import { type Corner, DEFAULT_CORNER, isCorner } from './corner';
+import { DEFAULT_PLACE, type Place, PLACES_KEY, placeFor } from './place';
 
-/** Where the user put the launcher on one site, and whether they folded it to a tab. */
-export interface Place {
-  corner: Corner;
-  collapsed: boolean;
-}
+export { DEFAULT_PLACE, type Place } from './place';
 
-export const DEFAULT_PLACE: Place = { corner: DEFAULT_CORNER, collapsed: false };
-
-/** The storage key (extension storage, never the page's): `{ [hostname]: Place }`. */
-export const PLACES_KEY = 'launcherPlaces';
 /** Sites remembered at most; the oldest are forgotten first, so the map cannot grow without bound. */
 const MAX_SITES = 100;
 
 type Places = Record<string, Place>;
-
-function readPlace(value: unknown): Place {
-  if (typeof value !== 'object' || value === null) return DEFAULT_PLACE;
-  const { corner, collapsed } = value as Partial<Place>;
-  return { corner: isCorner(corner) ? corner : DEFAULT_CORNER, collapsed: collapsed === true };
-}
 
 async function loadPlaces(): Promise<Places> {
   const stored = (await browser.storage.local.get(PLACES_KEY))[PLACES_KEY];
@@ -30,8 +16,7 @@ async function loadPlaces(): Promise<Places> {
 /** The launcher's place on a site; the default when none was saved or storage cannot be read. */
 export async function loadPlace(host: string): Promise<Place> {
   try {
-    const places = await loadPlaces();
-    return Object.hasOwn(places, host) ? readPlace(places[host]) : DEFAULT_PLACE;
+    return placeFor(await loadPlaces(), host);
   } catch {
     return DEFAULT_PLACE;
   }

@@ -171,9 +171,13 @@ export function startLauncher(ctx: ContentScriptContext): void {
     if (page?.program?.id !== state.program?.id) removeView();
     page = state;
     if (wantsButton(page) && !placeLoaded) {
-      place = await loadPlace(site);
+      // The answer carries the place; storage is read here only if it did not.
+      if (state.place) place = state.place;
+      else {
+        place = await loadPlace(site);
+        if (mine !== asked || !alive()) return;
+      }
       placeLoaded = true;
-      if (mine !== asked || !alive()) return;
     }
     render();
   }

@@ -1,5 +1,7 @@
+import { browser } from 'wxt/browser';
 import { addCoupons } from '@/lib/db/coupons';
 import { saveLink } from '@/lib/db/links';
+import { PLACES_KEY, placeFor } from '@/lib/launcher/place';
 import { type Ctx, err, ok, type Result } from '@/lib/db/result';
 import { allPrograms } from '@/lib/referral/programs/index';
 import type { Program } from '@/lib/referral/types';
@@ -37,7 +39,10 @@ export const PAGE_HANDLERS: PageHandlers = {
     const muted = settings.mutedSites.includes(page.hostname.toLowerCase());
     if (!program) return ok({ program: null, hasLink: false, muted });
     const hasLink = (await deps.db.links.where('programId').equals(program.id).count()) > 0;
-    return ok({ program: { id: program.id, name: program.name }, hasLink, muted });
+    const state = { program: { id: program.id, name: program.name }, hasLink, muted };
+    if (!hasLink || muted) return ok(state);
+    const places = (await browser.storage.local.get(PLACES_KEY))[PLACES_KEY];
+    return ok({ ...state, place: placeFor(places, page.hostname.toLowerCase()) });
   },
   muteSite: async (data, page) => {
     const host = page.hostname.toLowerCase();

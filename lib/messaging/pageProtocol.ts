@@ -1,3 +1,4 @@
+import type { Place } from '@/lib/launcher/place';
 import type { Coupon, ReferralLink } from '@/lib/referral/types';
 import { bool, type Check, list, obj, str } from './shape';
 
@@ -12,6 +13,8 @@ export interface PageState {
   program: { id: string; name: string } | null;
   hasLink: boolean;
   muted: boolean;
+  /** Where the user put the button on this site, when there is a button to show (saves the launcher a storage read). */
+  place?: Place;
 }
 
 /**

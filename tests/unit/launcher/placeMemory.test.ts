@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_PLACE, loadPlace, PLACES_KEY, savePlace } from '@/lib/launcher/placeMemory';
+import { PLACES_KEY } from '@/lib/launcher/place';
+import { DEFAULT_PLACE, loadPlace, savePlace } from '@/lib/launcher/placeMemory';
 
 beforeEach(() => fakeBrowser.reset());
 

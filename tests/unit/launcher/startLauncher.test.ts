@@ -88,6 +88,16 @@ describe('the shop-page launcher', () => {
     expect(document.body.innerHTML).toBe('<a href="https://www.aliexpress.com/cart">Cart</a><button>Buy now</button>');
   });
 
+  it('takes its place on this site from the answer, reading nothing else', async () => {
+    state = { ...state, place: { corner: 'top-left', collapsed: false } };
+    const storageRead = vi.spyOn(fakeBrowser.storage.local, 'get');
+    start();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    expect(storageRead).not.toHaveBeenCalled();
+    expect(sent.map((m) => m.command)).toEqual(['pageState']);
+    expect(roots[0]?.querySelector('[data-corner]')?.getAttribute('data-corner')).toBe('top-left');
+  });
+
   it.each([
     [
       'there is no link for the program',

@@ -44,6 +44,20 @@ describe('content-script commands', () => {
     });
   });
 
+  it('pageState brings the button’s remembered place on this site when there is a button to show', async () => {
+    const d = deps();
+    await fakeBrowser.storage.local.set({
+      launcherPlaces: { 'www.aliexpress.com': { corner: 'top-left', collapsed: true }, 'www.temu.com': {} },
+    });
+    expect(await dispatch(msg('pageState', {}), PRODUCT, d)).not.toHaveProperty('value.place');
+    await dispatch(msg('saveLink', { input: ALI_SHORT }), { id: ID, url: `${ORIGIN}popup.html` }, d);
+    expect(await dispatch(msg('pageState', {}), PRODUCT, d)).toMatchObject({
+      value: { hasLink: true, place: { corner: 'top-left', collapsed: true } },
+    });
+    await dispatch(msg('muteSite', { muted: true }), PRODUCT, d);
+    expect(await dispatch(msg('pageState', {}), PRODUCT, d)).not.toHaveProperty('value.place');
+  });
+
   it('muteSite mutes the sender’s own site; the payload cannot name another', async () => {
     const d = deps();
     expect(await dispatch(msg('muteSite', { muted: true }), PRODUCT, d)).toEqual({
