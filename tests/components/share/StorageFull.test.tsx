@@ -10,6 +10,7 @@ import { setMessages } from '@/lib/i18n/t';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { ALI_SHORT, freshDb, settings, testCtx } from '../../unit/db/testDb';
+import { withQuota } from '../../unit/durability/fullDisk';
 
 /**
  * The whole path of a full disk, short of the browser: the form sends through the real client, the real dispatcher
@@ -17,27 +18,12 @@ import { ALI_SHORT, freshDb, settings, testCtx } from '../../unit/db/testDb';
  * what happened, in their language, while what they typed stays in the form.
  */
 const db = freshDb();
-let full = false;
-db.use({
-  stack: 'dbcore',
-  name: 'full-disk',
-  create: (down) => ({
-    ...down,
-    table: (name) => {
-      const table = down.table(name);
-      return {
-        ...table,
-        mutate: (req) =>
-          full ? Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError')) : table.mutate(req),
-      };
-    },
-  }),
-});
+const disk = withQuota(db);
 
 const messages = mergeLocales(localesDir(process.cwd()));
 
 beforeEach(() => {
-  full = true;
+  disk.fill();
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   const ctx = testCtx();
   const origin = `chrome-extension://${fakeBrowser.runtime.id}/`;
@@ -80,7 +66,7 @@ describe('when the browser has no more room', () => {
     expect(onSaved).not.toHaveBeenCalled();
     expect(await db.links.count()).toBe(0);
 
-    full = false;
+    disk.free();
     await userEvent.click(screen.getByRole('button', { name: 'Save link' }));
     await vi.waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
     expect(await db.links.count()).toBe(1);
