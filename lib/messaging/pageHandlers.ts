@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { addCoupons } from '@/lib/db/coupons';
 import { saveLink } from '@/lib/db/links';
-import { PLACES_KEY, placeFor } from '@/lib/launcher/place';
 import { type Ctx, err, ok, type Result } from '@/lib/db/result';
+import { PLACES_KEY, placeFor } from '@/lib/launcher/place';
 import { allPrograms } from '@/lib/referral/programs/index';
 import type { Program } from '@/lib/referral/types';
 import { loadSettings, updateSettings } from '@/lib/settings';

@@ -1,3 +1,4 @@
+import { time } from '@/lib/backup/checks';
 import type { DeletedCounts, ImportSummary } from '@/lib/db/backup';
 import type { IngestReport } from '@/lib/db/events';
 import type { FeedRecord } from '@/lib/db/schema';
@@ -48,8 +49,8 @@ export const PROTOCOL = {
     reply: {} as Invite,
   },
   setInviteStatus: {
-    // A time a Date can hold, as a backup may (an event dated beyond it could be stored but never restored).
-    data: obj({ inviteId: id, status: oneOf(OBSERVED_STATUSES) }, { at: num(0, 8.64e15) }),
+    // A time a Date can hold, as in a backup (an event dated beyond it could be stored but never restored).
+    data: obj({ inviteId: id, status: oneOf(OBSERVED_STATUSES) }, { at: time }),
     reply: {} as IngestReport,
   },
   deleteInvite: { data: obj({ id }), reply: {} as { id: string } },
