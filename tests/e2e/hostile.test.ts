@@ -240,7 +240,7 @@ describe('hostile stored text, rendered in real Chromium', () => {
     await expect.poll(() => extensionFrame(ali)?.url() ?? '', { timeout: 10_000 }).toMatch(/panel\.html/);
     const panel = extensionFrame(ali) as Frame;
     await panel.getByRole('heading').first().waitFor();
-    await expect.poll(async () => (await panel.evaluate(inspect)).text).toContain(ran('template'));
+    await expect.poll(async () => (await panel.evaluate(inspect)).text, { timeout: 5_000 }).toContain(ran('template'));
     await expectClean(panel, 'AliExpress share panel', [HOSTILE.label]);
     expect(await ali.evaluate(() => window.pwned ?? null), 'the shop page: a payload ran').toBeNull();
 

@@ -76,7 +76,7 @@ describe('zero-network recorder', () => {
     // The page's own request to the same place is the page's business, not the extension's.
     await shop.evaluate((url) => fetch(`${url}/from-the-shop-itself`).catch(() => undefined), elsewhereUrl);
 
-    await expect.poll(() => received.length).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => received.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(4);
     // DevTools reports a request to the recorder a little after the server got it.
     await expect.poll(() => ext.network.violations().length, { timeout: 10_000 }).toBe(3);
     const leaks = ext.network.violations().map((r) => [new URL(r.url).pathname, r.by]);
