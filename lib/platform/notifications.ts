@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Notifier } from '@/lib/db/sync';
 import type { OutboxEntry } from '@/lib/db/schema';
+import { encodeText } from '@/lib/referral/text';
 import type { Program } from '@/lib/referral/types';
 
 /** What a notification button does; the background carries it out when the button is clicked. */
@@ -47,9 +48,9 @@ export function notificationTarget(entry: OutboxEntry, program?: Program): { url
   const coupons = program?.pages.coupons;
   if (entry.notification === 'coupon_arrived') return { url: coupons ?? '/options.html#coupons' };
   if (entry.notification === 'coupon_expiring') {
-    return { url: `/options.html#coupons${entry.couponId ? `?coupon=${encodeURIComponent(entry.couponId)}` : ''}` };
+    return { url: `/options.html#coupons${entry.couponId ? `?coupon=${encodeText(entry.couponId)}` : ''}` };
   }
-  return { url: `/options.html#invites${entry.inviteId ? `?invite=${encodeURIComponent(entry.inviteId)}` : ''}` };
+  return { url: `/options.html#invites${entry.inviteId ? `?invite=${encodeText(entry.inviteId)}` : ''}` };
 }
 
 /**

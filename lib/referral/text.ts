@@ -32,6 +32,18 @@ export function trimInvisible(text: string): string {
   return chars.slice(start, end).join('');
 }
 
+/** A surrogate code unit without its other half (a string cut mid-emoji, or a "\ud800" escape in a JSON file). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * encodeURIComponent that cannot throw. It throws URIError on a lone surrogate, which stored text may hold (a
+ * backup's template, program name or row id: JSON allows "\ud800"), so each one is sent as U+FFFD, as
+ * String.prototype.toWellFormed would (not used: Chrome has it only from 111).
+ */
+export function encodeText(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
 /** Shortens user input quoted in a message, so a pasted novel does not become the message. */
 export function quote(text: string, max = 40): string {
   const chars = Array.from(text);

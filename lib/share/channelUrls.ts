@@ -1,3 +1,5 @@
+import { encodeText } from '@/lib/referral/text';
+
 /** The share targets the "Share…" menu offers, in display order. */
 export const SHARE_CHANNELS = ['whatsapp', 'telegram', 'email', 'sms', 'x', 'facebook'] as const;
 
@@ -25,11 +27,12 @@ const isWebLink = (link: string) => /^https?:\/\//i.test(link);
 
 /**
  * The URL that opens a channel's own share screen with the content filled in, every value
- * encodeURIComponent'ed. Telegram takes the link and the text separately; Facebook takes only a URL, so
- * there is none (null) when the "link" is a bare invite code.
+ * encodeURIComponent'ed (by encodeText, so that a lone surrogate in a restored template cannot make the share menu
+ * throw). Telegram takes the link and the text separately; Facebook takes only a URL, so there is none (null) when
+ * the "link" is a bare invite code.
  */
 export function channelUrl(channel: ShareChannel, content: ShareContent): string | null {
-  const enc = encodeURIComponent;
+  const enc = encodeText;
   switch (channel) {
     case 'whatsapp':
       return `https://wa.me/?text=${enc(content.text)}`;

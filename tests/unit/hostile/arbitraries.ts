@@ -21,6 +21,11 @@ const PAYLOADS = [
   '<!--',
   ']]>',
   '\\u003cscript\\u003e',
+  // Template look-alikes: doubled, spaced, upper-case, unclosed, and String.replace's own patterns.
+  '{{link}} }} {{',
+  '{ link } {LINK} {link {nickname',
+  '{nickname}{nickname}{code}',
+  '$& $1 $` %s %n',
 ] as const;
 export const markup = fc.constantFrom(...PAYLOADS);
 
@@ -72,8 +77,35 @@ export const hostileText: fc.Arbitrary<string> = fc.oneof(
 /** Whitespace and control characters a URL parser skips before the scheme. */
 const LEADING = ['', ' ', '  ', '\t', '\n', '\r\n', '\u0000', '\u0001', '\u001F', '\u00A0', '\u200B', '\uFEFF'];
 
+/**
+ * A URL a browser would run as script or load as a local document: javascript:, vbscript:, data:, file:, blob:, in
+ * mixed case, after blanks and controls the URL parser skips, with a tab, newline or CR inside the scheme (which the
+ * parser deletes: "java\tscript:" is javascript:).
+ */
+export const scriptUrl: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.constantFrom(...LEADING),
+    fc.mixedCase(fc.constantFrom('javascript', 'vbscript', 'data', 'file', 'blob')),
+    fc.nat(),
+    fc.constantFrom('', '\t', '\n', '\r', '\t\n'),
+    fc.constantFrom(
+      'alert(1)',
+      'alert(document.cookie)//https://a.aliexpress.com/_mKXyZab',
+      '//a.aliexpress.com/_mKXyZab',
+      'text/html,<script>alert(1)</script>',
+      'text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+      'https://a.aliexpress.com/_mKXyZab',
+      '//%0Aalert(1)',
+    ),
+  )
+  .map(([lead, scheme, at, gap, rest]) => {
+    const cut = at % (scheme.length + 1);
+    return `${lead}${scheme.slice(0, cut)}${gap}${scheme.slice(cut)}:${rest}`;
+  });
+
 /** URLs that must never be stored or opened: script and local schemes in every spelling, and look-alikes. */
 export const hostileUrl: fc.Arbitrary<string> = fc.oneof(
+  scriptUrl,
   fc
     .tuple(
       fc.constantFrom(...LEADING),
@@ -91,6 +123,14 @@ export const hostileUrl: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
     'java\tscript:alert(1)',
     'java\nscript:alert(1)',
+    '\tjava\nscript:alert(1)',
+    'ｊａｖａｓｃｒｉｐｔ:alert(1)',
+    'ｈｔｔｐｓ://a.aliexpress.com/_mKXyZab',
+    'https://\u0430liexpress.com/_mKXyZab',
+    'https://a.aliexpress.com／_mKXyZab',
+    'https://a.aliexpress.com/_mKXyZab\u202E',
+    'https://a.aliexpress.com/_mKX\u0000yZab',
+    'https://a.aliexpress.com:443/_mKXyZab',
     'jav&#x09;ascript:alert(1)',
     'https://a.aliexpress.com.evil.example/_mKXyZab',
     'https://evil.example/?u=https://a.aliexpress.com/_mKXyZab',
