@@ -18,9 +18,12 @@ const COUPON_STATES = ['available', 'used', 'expired'] as const;
 /** Evidence per invite: a handful in practice; a bound keeps a forged file from ballooning one row. */
 const MAX_EVIDENCE = 1000;
 
-/** The part of a coupon the user or a page supplied; the engine's validator must accept it. */
+/**
+ * The part of a coupon the user or a page supplied; the engine's validator must accept it. Its title limit is 120
+ * characters counted as code points, so up to 240 UTF-16 units (emoji): the bound here must let all of them back in.
+ */
 const couponFields = {
-  title: str(200, 1),
+  title: str(240, 1),
   value: num(0, 1e6),
   currency: str(3, 3),
 };

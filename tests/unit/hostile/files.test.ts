@@ -1,7 +1,7 @@
 /**
  * Hostile files and payloads: backup files (garbage, polluted, and real backups damaged at a random place), status
  * feed pages (read through the real pull, with a fake fetch), share-text templates and settings. Same outcome rules
- * as messages.test.ts. Cases: 150 backups + 120 feed pages + 120 templates + 80 settings.
+ * as messages.test.ts. Cases: 150 backups + 120 feed pages + 40 feed events naming real invites + 120 templates + 80 settings.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,7 @@ describe('hostile backup files', () => {
         }
         // The background checks again whatever a page sends it, valid or not.
         const sent = checked.ok ? checked.backup : (JSON.parse(JSON.stringify(safeParse(text) ?? null)) as unknown);
+        await w.reset();
         const before = await snapshot(w.db);
         const reply = await w.send({ channel: CHANNEL, command: 'importBackup', data: { backup: sent } });
         expectReply(reply);
@@ -248,6 +249,88 @@ describe('hostile status feed pages', () => {
       }),
       { numRuns: 120 },
     );
+  });
+});
+
+/** Feed events that do name one of the user's invites, carrying hostile text where a feed may put text. */
+const matchingEvent = fc.record({
+  id: fc.oneof(hostileText, fc.constant('evt-1')),
+  target: fc.constantFrom(
+    { program: 'aliexpress', invite: { nickname: 'سارة' } },
+    { program: 'temu', invite: { code: 'AbC123xyz' } },
+  ),
+  type: fc.constantFrom('registered', 'first_purchase', 'coupon_issued'),
+  nickname: fc.oneof(fc.constant(undefined), hostileText),
+  coupon: fc.record({
+    title: fc.oneof(hostileText, fc.constant('US $5 off')),
+    value: fc.oneof(fc.constant(5), wrongType),
+    currency: fc.oneof(fc.constant('USD'), hostileText),
+    code: fc.oneof(fc.constant(undefined), hostileText, fc.constant('SAVE-5')),
+  }),
+});
+
+describe('hostile status feed events that name the user’s invites', () => {
+  it('apply with their text stored as sent, or are refused with a reason; links and programs never change', async () => {
+    const feedUrl = 'https://feed.example.com/status.json';
+    let applied = 0;
+    let rows = 0;
+    await fc.assert(
+      fc.asyncProperty(matchingEvent, async (e) => {
+        // A fresh copy of the user's data each time: an applied event moves its invite on for good.
+        const fresh = await world();
+        const added = await addFeed(fresh.db, feedUrl, { now: Date.UTC(2026, 10, 25), newId: () => 'f' });
+        if (!added.ok) throw new Error(added.message);
+        const invite = e.nickname === undefined ? e.target.invite : { ...e.target.invite, nickname: e.nickname };
+        const event = {
+          id: e.id,
+          program: e.target.program,
+          invite,
+          type: e.type,
+          at: '2026-11-25T12:00:00Z',
+          ...(e.type === 'coupon_issued' && { coupon: e.coupon }),
+        };
+        const body = JSON.stringify({ events: [event] });
+        const before = await snapshot(fresh.db);
+        const result = await pullFeed(
+          fresh.db,
+          added.value,
+          (async () => new Response(body)) as typeof fetch,
+          settings,
+          {
+            now: Date.UTC(2026, 10, 25, 13),
+            newId: () => `feed-row-${++rows}`,
+          },
+        );
+        const after = await snapshot(fresh.db);
+        expectUnchanged({ links: before.links ?? new Map(), programs: before.programs ?? new Map() }, after);
+        if (result.applied === 0) {
+          // Refused: the user's data is as it was, and the feed says why.
+          const { feeds: _b, ...userData } = before;
+          const { feeds: _a, ...userDataAfter } = after;
+          expectUnchanged(userData, userDataAfter);
+          const health = after.feeds?.get(added.value.id) as { lastError?: string; rejected?: { reason: string }[] };
+          const reasons = [health.lastError ?? '', ...(health.rejected ?? []).map((r) => r.reason)].filter(Boolean);
+          expect(reasons.length).toBeGreaterThan(0);
+          for (const reason of reasons) expect(reason.trim().length).toBeGreaterThan(5);
+        } else {
+          applied++;
+          for (const [table, rows] of Object.entries(before))
+            for (const key of rows.keys()) expect(after[table]?.has(key), `${table} ${key} kept`).toBe(true);
+          if (e.type === 'coupon_issued') {
+            const added = [...(after.coupons?.values() ?? [])].filter(
+              (c) => !before.coupons?.has((c as Row).id as string),
+            );
+            expect(added).toHaveLength(1);
+            // Stored as sent (trimmed), never rewritten or escaped.
+            expect((added[0] as Row).title).toBe(e.coupon.title.trim());
+          }
+        }
+        await expectNoPollution(fresh.db);
+        await expectRestorable(fresh.db);
+      }),
+      { numRuns: 40 },
+    );
+    expect(applied).toBeGreaterThan(3);
   });
 });
 

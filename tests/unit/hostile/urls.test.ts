@@ -80,6 +80,7 @@ describe('hostile addresses at every door that takes one', () => {
   it('script and local URLs, in any spelling, are refused with a reason and change nothing', async () => {
     await fc.assert(
       fc.asyncProperty(scriptUrl, fc.constantFrom(...DOORS), async (url, door) => {
+        await w.reset();
         const before = await snapshot(w.db);
         const reply = await w.send({ channel: CHANNEL, command: door.command, data: door.data(url) }, door.sender);
         expectReply(reply);
@@ -95,6 +96,7 @@ describe('hostile addresses at every door that takes one', () => {
     const stored = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(hostileUrl, fc.constantFrom(...DOORS), async (url, door) => {
+        await w.reset();
         const before = await snapshot(w.db);
         const reply = await w.send({ channel: CHANNEL, command: door.command, data: door.data(url) }, door.sender);
         expectReply(reply);
@@ -134,6 +136,7 @@ describe('hostile addresses at every door that takes one', () => {
         const checked = parseBackupText(JSON.stringify(file));
         expect(checked.ok).toBe(false);
         if (!checked.ok) expect(checked.message.length).toBeGreaterThan(10);
+        await w.reset();
         const before = await snapshot(w.db);
         const reply = await w.send({ channel: CHANNEL, command: 'importBackup', data: { backup: file } });
         expectReply(reply);

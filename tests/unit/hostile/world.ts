@@ -27,6 +27,11 @@ export interface World {
   db: RefShareDB;
   deps: DispatchDeps;
   send(message: unknown, sender?: Sender): Promise<Reply<unknown>>;
+  /**
+   * Puts every table back as it was when the world was made. Called before each generated case, so that each case
+   * starts from the same data and a failing case shrinks to its own cause, not to whatever an earlier case stored.
+   */
+  reset(): Promise<void>;
 }
 
 export async function world(): Promise<World> {
@@ -47,7 +52,19 @@ export async function world(): Promise<World> {
     // Ids of their own: the seeded rows took id-1, id-2…
     newId: () => `hostile-${ctx.newId()}`,
   };
-  return { db, deps, send: (message, sender = DASHBOARD) => dispatch(message, sender, deps) };
+  const base = await snapshot(db);
+  return {
+    db,
+    deps,
+    send: (message, sender = DASHBOARD) => dispatch(message, sender, deps),
+    reset: () =>
+      db.transaction('rw', db.tables, async () => {
+        for (const table of db.tables) {
+          await table.clear();
+          await table.bulkPut([...(base[table.name]?.values() ?? [])]);
+        }
+      }),
+  };
 }
 
 /** Every row of every table, keyed, to tell what a command changed. */
