@@ -28,7 +28,7 @@ export function LinksTab() {
   const links = useLiveQuery(() => db.links.toArray(), [db]);
   const customs = useLiveQuery(() => db.programs.orderBy('createdAt').toArray(), [db]) ?? [];
   const [target, setTarget] = useState<ProgramId>('');
-  const linkInput = useRef<HTMLInputElement>(null);
+  const linkInput = useRef<HTMLTextAreaElement>(null);
 
   const byProgram = useMemo(() => {
     const map = new Map<ProgramId, ReferralLink[]>();

@@ -82,9 +82,10 @@ export function Popup() {
         <AddLinkForm
           key={program.id}
           program={program}
-          onSaved={(link) => {
+          onSaved={(link, inText) => {
             switchTo(link.programId);
-            flashSaved(t('popupLinkSaved', programs.find((p) => p.id === link.programId)?.name ?? program.name));
+            const name = programs.find((p) => p.id === link.programId)?.name ?? program.name;
+            flashSaved(t(inText ? 'linkFoundInText' : 'popupLinkSaved', name));
           }}
         />
       )}

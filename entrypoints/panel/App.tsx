@@ -53,7 +53,13 @@ export function Panel({ programId, action }: PanelParams) {
   ) : links && links.length > 0 ? (
     <ShareCard program={program} links={links} template={templateFor(settings, program, uiLocale(settings.language))} />
   ) : (
-    <AddLinkForm program={program} onSaved={reload} />
+    <AddLinkForm
+      program={program}
+      onSaved={(link, inText) => {
+        if (inText && link.programId === program.id) flash(t('linkFoundInText', program.name));
+        reload();
+      }}
+    />
   );
 
   return (

@@ -1,6 +1,13 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n/t';
+import type { Say } from '@/lib/referral/types';
 import { CHANNEL, type Command, type CommandData, type CommandReply, type Reply } from './protocol';
+
+/** A message of the background's in the page's language; its English when the page has no such key. */
+function say({ key, subs }: Say, english: string): string {
+  const text = t(key, ...subs);
+  return text === key ? english : text;
+}
 
 /**
  * Asks the background (the only writer) to do something. Always resolves: a refusal or a worker that
@@ -19,6 +26,9 @@ export async function sendCommand<C extends Command>(
     if (!reply.ok && reply.error.code === 'storage_full') {
       return { ok: false, error: { ...reply.error, message: t('errorStorageFull') } };
     }
+    // A refusal the background can word in every language (a link check's) is shown in the user's.
+    if (!reply.ok && reply.error.say)
+      return { ok: false, error: { ...reply.error, message: say(reply.error.say, reply.error.message) } };
     return reply;
   } catch (e) {
     return { ok: false, error: { code: 'internal', message: `RefShare’s background is unavailable: ${String(e)}` } };

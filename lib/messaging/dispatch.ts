@@ -84,7 +84,10 @@ export async function dispatch(message: unknown, sender: Sender, deps: DispatchD
   if (!checked.ok) return refuse('bad_request', checked.message);
   try {
     const result = await routed.run(checked.value, { now: deps.now(), newId: deps.newId });
-    if (!result.ok) return refuse(result.code, result.message);
+    if (!result.ok) {
+      const { ok: _, code, message, ...extras } = result;
+      return { ok: false, error: { code, message, ...extras } };
+    }
     deps.afterChange?.(command);
     return { ok: true, value: result.value };
   } catch (e) {

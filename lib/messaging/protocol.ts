@@ -2,7 +2,7 @@ import { time } from '@/lib/backup/checks';
 import type { DeletedCounts, ImportSummary } from '@/lib/db/backup';
 import type { IngestReport } from '@/lib/db/events';
 import type { FeedRecord } from '@/lib/db/schema';
-import type { Coupon, CustomProgramData, Invite, ReferralLink } from '@/lib/referral/types';
+import type { Coupon, CustomProgramData, Invite, ReferralLink, Say } from '@/lib/referral/types';
 import { CHANNELS, OBSERVED_STATUSES } from '@/lib/referral/vocabulary';
 import { bool, type Check, list, num, obj, oneOf, str } from './shape';
 
@@ -88,4 +88,6 @@ export type CommandData<C extends Command> = Protocol[C]['data'] extends Check<i
 export type CommandReply<C extends Command> = Protocol[C]['reply'];
 
 /** What the background answers: the value, or why it refused. */
-export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+export type Reply<T> =
+  | { ok: true; value: T }
+  | { ok: false; error: { code: string; message: string; say?: Say; choices?: string[] } };

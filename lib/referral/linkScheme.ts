@@ -1,6 +1,5 @@
-import type { LinkParseResult } from './types';
-
-type Refusal = Extract<LinkParseResult, { ok: false }>;
+import { linkRefusal } from './linkRefusal';
+import type { LinkRefusal } from './types';
 
 /**
  * The scheme of `text` as the URL parser would see it: the parser drops tabs and newlines anywhere, so
@@ -13,31 +12,44 @@ export function schemeOf(text: string): string | undefined {
   return scheme === undefined || scheme.includes('.') ? undefined : scheme;
 }
 
+/** Schemes that run or carry content: refused whatever follows them, even text with a real link further on. */
+export const ACTIVE_SCHEMES = new Set(['javascript', 'data', 'vbscript']);
+/**
+ * Addresses of things other than web pages (local files, browser pages, other protocols): one such address is
+ * refused as what it is. An unknown word before a colon ("Link:https://…") is text, not a scheme.
+ */
+export const OTHER_SCHEMES = new Set([
+  'about',
+  'blob',
+  'chrome',
+  'chrome-extension',
+  'edge',
+  'file',
+  'filesystem',
+  'ftp',
+  'intent',
+  'mailto',
+  'moz-extension',
+  'resource',
+  'sms',
+  'tel',
+  'view-source',
+  'ws',
+  'wss',
+]);
+
 /** Refusal for any scheme other than https, with a message naming what is wrong with it. */
-export function refuseScheme(scheme: string): Refusal | undefined {
-  const only = 'RefShare only accepts https:// invite links.';
+export function refuseScheme(scheme: string): LinkRefusal | undefined {
   switch (scheme) {
     case 'https':
       return undefined;
     case 'http':
-      return {
-        ok: false,
-        reason: 'insecure_http',
-        message: 'This link uses http://, which is not secure. Use the https:// version of the invite link.',
-      };
+      return linkRefusal('insecure_http', 'linkErrHttp');
     case 'javascript':
-      return {
-        ok: false,
-        reason: 'javascript_url',
-        message: `This is a javascript: address: it runs code instead of opening a page. ${only}`,
-      };
+      return linkRefusal('javascript_url', 'linkErrJavascript');
     case 'data':
-      return {
-        ok: false,
-        reason: 'data_url',
-        message: `This is a data: address: it carries content instead of pointing to a page. ${only}`,
-      };
+      return linkRefusal('data_url', 'linkErrData');
     default:
-      return { ok: false, reason: 'unsupported_scheme', message: `"${scheme}:" links are not supported. ${only}` };
+      return linkRefusal('unsupported_scheme', 'linkErrScheme', scheme);
   }
 }

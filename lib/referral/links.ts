@@ -1,17 +1,19 @@
+import { linkRefusal as refuse } from './linkRefusal';
 import { refuseScheme, schemeOf } from './linkScheme';
 import { firstControlChar, quote, trimInvisible } from './text';
-import type { LinkParseResult, LinkRefusalReason, ParsedLink, Program, ProgramId } from './types';
+import type { LinkParseResult, ParsedLink, Program, ProgramId } from './types';
 
 /** Longest link accepted; real invite links are a few hundred characters, QR codes get unreadable past this. */
 export const MAX_LINK_LENGTH = 2048;
 
-function refuse(reason: LinkRefusalReason, message: string): LinkParseResult {
-  return { ok: false, reason, message };
-}
-
-/** "a Temu link", "an AliExpress link". */
-function withArticle(name: string): string {
-  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
+/**
+ * Whether `host` is one of the program's invite-link hosts: an exact name, or any subdomain of a "*.domain" entry
+ * (AliExpress answers on country subdomains: es.aliexpress.com, pt.aliexpress.com, …).
+ */
+export function isLinkHost(program: Program, host: string): boolean {
+  return program.linkHosts.some((h) =>
+    h.startsWith('*.') ? host === h.slice(2) || host.endsWith(h.slice(1)) : host === h,
+  );
 }
 
 function programName(id: ProgramId, programs: Program[]): string {
@@ -30,11 +32,11 @@ function ordered(programs: Program[], expected?: ProgramId): Program[] {
  * trimming): re-serialising it could change what the program sees.
  */
 export function parseLink(input: string, programs: Program[], expectedProgramId?: ProgramId): LinkParseResult {
-  if (typeof input !== 'string') return refuse('empty', 'Paste a referral link or invite code.');
+  if (typeof input !== 'string') return refuse('empty', 'linkErrEmpty');
   // Cheap guard before scanning: nothing this long can be under the limit once trimmed.
   if (input.length > MAX_LINK_LENGTH * 8) return tooLong(input.length);
   const text = trimInvisible(input);
-  if (text === '') return refuse('empty', 'Paste a referral link or invite code.');
+  if (text === '') return refuse('empty', 'linkErrEmpty');
   if (text.length > MAX_LINK_LENGTH) return tooLong(text.length);
 
   const scheme = schemeOf(text);
@@ -44,60 +46,49 @@ export function parseLink(input: string, programs: Program[], expectedProgramId?
 
   const control = firstControlChar(text);
   if (control) {
-    return refuse('not_a_url', `The link contains an invisible control character (${control}). Copy it again.`);
+    return refuse('not_a_url', 'linkErrControl', control);
   }
-  if (/\s/u.test(text)) {
-    return refuse('not_a_url', 'The link contains spaces. Paste only the link, without the text around it.');
-  }
-  if (!/^https:\/\//i.test(text)) return refuse('not_a_url', 'The link must start with https://.');
-  if (text.includes('\\')) return refuse('not_a_url', 'The link contains a backslash (\\): invite links never do.');
+  // Text around a link is findInviteLinks' job (pastedText.ts); here a space means this is not one link.
+  if (/\s/u.test(text)) return refuse('not_a_url', 'linkErrInvalid');
+  if (!/^https:\/\//i.test(text)) return refuse('not_a_url', 'linkErrNoHttps');
+  if (text.includes('\\')) return refuse('not_a_url', 'linkErrBackslash');
   const authority = text.slice('https://'.length).split(/[/?#]/)[0] ?? '';
   if (authority.includes('@')) {
-    return refuse(
-      'credentials_in_url',
-      'The link contains a user name or password before "@". Invite links never do; this one may be a trick.',
-    );
+    return refuse('credentials_in_url', 'linkErrCredentials');
   }
-  if (authority.includes('%')) return refuse('not_a_url', 'The host name in this link is disguised with % codes.');
+  if (authority.includes('%')) return refuse('not_a_url', 'linkErrPercentHost');
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return refuse('not_a_url', 'This is not a valid web address.');
+    return refuse('not_a_url', 'linkErrInvalid');
   }
   return parseUrl(text, url, programs, expectedProgramId);
 }
 
 function tooLong(length: number): LinkParseResult {
-  return refuse('too_long', `This is ${length} characters long; links over ${MAX_LINK_LENGTH} characters are refused.`);
+  return refuse('too_long', 'linkErrTooLong', String(length), String(MAX_LINK_LENGTH));
 }
 
 function parseUrl(text: string, url: URL, programs: Program[], expected?: ProgramId): LinkParseResult {
   const host = url.hostname;
   const affiliate = programs.find((p) => p.affiliateHosts?.includes(host));
   if (affiliate) {
-    return refuse(
-      'affiliate_link',
-      `This is ${withArticle(affiliate.name)} affiliate (commission) link, not an invite link: it pays a publisher and does ` +
-        `not register your friend as your invite. Copy the link from the program's "Invite friends" page.`,
-    );
+    return refuse('affiliate_link', 'linkErrAffiliate', affiliate.name);
   }
   const owners = ordered(
-    programs.filter((p) => p.linkHosts.includes(host)),
+    programs.filter((p) => isLinkHost(p, host)),
     expected,
   );
   const first = owners[0];
   if (!first) {
     const known = expected ? programName(expected, programs) : programs.map((p) => p.name).join(', ');
-    return refuse('unknown_host', `${host} is not an invite link host of ${known || 'any program'}.`);
+    return refuse('unknown_host', 'linkErrUnknownHost', host, known || 'any program');
   }
   if (expected && first.id !== expected) {
-    return refuse(
-      'wrong_program',
-      `This is ${withArticle(first.name)} link, but you chose ${programName(expected, programs)}.`,
-    );
+    return refuse('wrong_program', 'linkErrWrongProgram', first.name, programName(expected, programs));
   }
-  if (url.port) return refuse('not_an_invite_link', `Invite links don't use a port number (:${url.port}).`);
+  if (url.port) return refuse('not_an_invite_link', 'linkErrPort', url.port);
   let refusal: LinkParseResult | undefined;
   for (const program of owners) {
     const verdict = program.recognise(url);
@@ -106,15 +97,15 @@ function parseUrl(text: string, url: URL, programs: Program[], expected?: Progra
       if (verdict.code !== undefined) link.code = verdict.code;
       return { ok: true, link };
     }
-    refusal ??= verdict ?? refuse('not_an_invite_link', `This ${program.name} link is not an invite link.`);
+    refusal ??= verdict ?? refuse('not_an_invite_link', 'linkErrNotInvite', program.name);
   }
-  return refusal ?? refuse('not_an_invite_link', 'This is not an invite link.');
+  return refusal ?? refuse('not_an_invite_link', 'linkErrNotInvite', first.name);
 }
 
 /** Text without a scheme: a bare invite code, or a link pasted without https://. */
 function parseBare(text: string, programs: Program[], expected?: ProgramId): LinkParseResult {
   const control = firstControlChar(text);
-  if (control) return refuse('not_a_url', `The text contains an invisible control character (${control}).`);
+  if (control) return refuse('not_a_url', 'linkErrControl', control);
   let refusal: LinkParseResult | undefined;
   let other: Program | undefined;
   for (const program of ordered(programs, expected)) {
@@ -133,30 +124,21 @@ function parseBare(text: string, programs: Program[], expected?: ProgramId): Lin
   }
   if (other && expected) {
     const chosen = programName(expected, programs);
-    return refuse(
-      'wrong_program',
-      `"${quote(text)}" is ${withArticle(other.name)} invite code, but you chose ${chosen}.`,
-    );
+    return refuse('wrong_program', 'linkErrWrongProgramCode', quote(text), other.name, chosen);
   }
   if (refusal) return refusal;
-  return refuse('not_a_url', schemelessHint(text, programs));
+  return schemelessHint(text, programs);
 }
 
-function schemelessHint(text: string, programs: Program[]): string {
-  const full = 'Paste the full link, starting with https://.';
-  if (/\s/u.test(text) && /https?:\/\//i.test(text)) {
-    return 'This is text with a link inside. Paste only the link, without the words and spaces around it.';
-  }
+function schemelessHint(text: string, programs: Program[]): LinkParseResult {
   if (!/\s/u.test(text) && /^[^/?#]+\.[^/?#]+/.test(text)) {
     try {
       const host = new URL(`https://${text}`).hostname;
-      const owner = programs.find((p) => p.linkHosts.includes(host));
-      return owner
-        ? `This looks like ${withArticle(owner.name)} link without https://. ${full}`
-        : `This has no https://. ${full}`;
+      const owner = programs.find((p) => isLinkHost(p, host));
+      return owner ? refuse('not_a_url', 'linkErrNoScheme', owner.name) : refuse('not_a_url', 'linkErrNoSchemeUnknown');
     } catch {
       // Not even host-shaped: fall through to the general message.
     }
   }
-  return `"${quote(text)}" is neither a link nor an invite code RefShare recognises. ${full}`;
+  return refuse('not_a_url', 'linkErrNothingKnown', quote(text));
 }

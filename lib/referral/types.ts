@@ -81,11 +81,31 @@ export type LinkRefusalReason =
   | 'affiliate_link'
   | 'unknown_host'
   | 'wrong_program'
-  | 'not_an_invite_link';
+  | 'not_an_invite_link'
+  /** A product page or product share: not an invite. */
+  | 'product_link'
+  /** A game's "help me" link (slash a price, free gifts, farm): not an invite. */
+  | 'game_link'
+  /** Text with no link in it at all. */
+  | 'no_link'
+  /** A link in pasted text that runs straight into a word, so where it ends is a guess. */
+  | 'link_glued_to_text';
 
-export type LinkParseResult =
-  | { ok: true; link: ParsedLink }
-  | { ok: false; reason: LinkRefusalReason; message: string };
+/** A message the pages can say in the user's language: a key of linkCheck.json and its $1…$9. */
+export interface Say {
+  key: string;
+  subs: string[];
+}
+
+/** Why a link was refused: a reason for code, an English sentence, and the same sentence for the pages to translate. */
+export interface LinkRefusal {
+  ok: false;
+  reason: LinkRefusalReason;
+  message: string;
+  say: Say;
+}
+
+export type LinkParseResult = { ok: true; link: ParsedLink } | LinkRefusal;
 
 /**
  * A program: data plus a recogniser. Built-in programs live in lib/referral/programs/<id>.ts;
@@ -98,7 +118,7 @@ export interface Program {
   shoppingHosts: string[];
   /** The program's own pages, where known. */
   pages: { invite?: string; coupons?: string };
-  /** Hostnames (exact, lower case) that may appear in this program's invite links. */
+  /** Hostnames (lower case) of this program's invite links: exact, or "*.domain" for the domain and its subdomains. */
   linkHosts: string[];
   /**
    * Hostnames (exact, lower case) of the program's affiliate (commission) links, e.g. 's.click.aliexpress.com'.
@@ -115,12 +135,7 @@ export interface Program {
    * Returns ok with the code (absent when the link carries none), a refusal, or null when the input is not
    * this program's at all (e.g. a bare code in another program's format).
    */
-  recognise(
-    input: URL | string,
-  ):
-    | { ok: true; code?: string; kind: 'url' | 'code' }
-    | { ok: false; reason: LinkRefusalReason; message: string }
-    | null;
+  recognise(input: URL | string): { ok: true; code?: string; kind: 'url' | 'code' } | LinkRefusal | null;
 }
 
 /** What the user enters for a custom program; stored in IndexedDB as is. */

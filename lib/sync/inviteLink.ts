@@ -1,4 +1,4 @@
-import { parseLink } from '@/lib/referral/links';
+import { findInviteLinks } from '@/lib/referral/pastedText';
 import type { LinkRefusalReason, Program } from '@/lib/referral/types';
 import { isHidden, squash, textLines } from './pageText';
 
@@ -16,8 +16,6 @@ export interface InviteSpec {
 
 /** Enough for any real page; a hostile page cannot make the search run forever. */
 const MAX_CANDIDATES = 5000;
-const URL_IN_TEXT = /https?:\/\/[^\s"'<>]+/gi;
-const TRAILING = /[.,;:!?)\]}»"'’”]+$/;
 /** Text in a share field that is meant as a link ("javascript:…", "bit.ly/x"), not a label like "Copy". */
 const LINK_LIKE = /^(?:[a-z][a-z0-9+.-]*:\S|[^\s/]+\.[^\s/]+\/)/i;
 
@@ -35,8 +33,8 @@ function* offered(el: Element, withText: boolean): Generator<string> {
   }
   if (!withText) return;
   for (const line of textLines(el)) {
+    // A line such as "Your link: https://…!" is read as pasted text is: the link found inside it.
     yield line;
-    for (const url of line.match(URL_IN_TEXT) ?? []) yield url.replace(TRAILING, '');
     // "Invite code: IN7XK2P9" → each word, for programs that accept bare codes.
     for (const word of line.split(/[\s:,;]+/)) yield word;
   }
@@ -55,14 +53,12 @@ function* candidates(root: ParentNode, fields: string[]): Generator<Candidate> {
     const named = `${el.getAttribute('class') ?? ''} ${el.id}`.toLowerCase();
     for (const text of offered(el, named.includes('code') && el.children.length === 0)) yield { text, field: false };
   }
-  for (const line of textLines(root as Node)) {
-    for (const url of line.match(URL_IN_TEXT) ?? []) yield { text: url.replace(TRAILING, ''), field: false };
-  }
+  for (const line of textLines(root as Node)) yield { text: line, field: false };
 }
 
 /**
- * The user's invite link (or code) as the program's own page shows it: the first candidate that the same
- * parser the popup uses accepts for this program. When none is accepted, the parser's reason is passed on if
+ * The user's invite link (or code) as the program's own page shows it: the first candidate in which the same
+ * reader the popup uses for pasted text (findInviteLinks) finds an invite link of this program. When none is accepted, the parser's reason is passed on if
  * the program's share field held something it refused, or if the page offers an affiliate link instead;
  * otherwise the page is not what RefShare expected.
  */
@@ -74,8 +70,8 @@ export function findInviteLinkIn(root: ParentNode, spec: InviteSpec): InviteLink
     if (text === '' || seen.has(text)) continue;
     seen.add(text);
     if (seen.size > MAX_CANDIDATES) break;
-    const parsed = parseLink(text, [spec.program], spec.program.id);
-    if (parsed.ok) return { ok: true, input: text };
+    const parsed = findInviteLinks(text, [spec.program], spec.program.id);
+    if (parsed.ok) return { ok: true, input: parsed.links[0]?.url ?? text };
     if (!refusal && (parsed.reason === 'affiliate_link' || (c.field && LINK_LIKE.test(text)))) {
       refusal = { ok: false, reason: parsed.reason, message: parsed.message };
     }

@@ -1,6 +1,8 @@
 import { type FormEvent, type RefObject, useId, useState } from 'react';
+import { submitOnEnter } from '@/components/share/AddLinkForm';
+import { LinkChoices } from '@/components/share/LinkChoices';
+import { useSaveLink } from '@/components/share/useSaveLink';
 import { t } from '@/lib/i18n/t';
-import { sendCommand } from '@/lib/messaging/client';
 import type { Program, ProgramId } from '@/lib/referral/types';
 
 interface AddLinkFormProps {
@@ -9,7 +11,7 @@ interface AddLinkFormProps {
   programId: ProgramId;
   onProgramChange: (programId: ProgramId) => void;
   /** The "Referral link" input, so a program's "Add a link" button can bring the user here. */
-  inputRef: RefObject<HTMLInputElement | null>;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
 }
 
 /**
@@ -21,33 +23,28 @@ export function AddLinkForm({ programs, programId, onProgramChange, inputRef }: 
   const [input, setInput] = useState('');
   const [label, setLabel] = useState('');
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { save, edited, error, choices, chosen, setChosen, busy } = useSaveLink();
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    const reply = await sendCommand('saveLink', {
-      input,
+    const result = await save(input, {
       ...(label.trim() ? { label: label.trim() } : {}),
       ...(notes.trim() ? { notes: notes.trim() } : {}),
       ...(programId ? { programId } : {}),
     });
-    setBusy(false);
-    if (!reply.ok) {
-      setError(reply.error.message);
+    if (!result) {
       inputRef.current?.focus();
       return;
     }
     setInput('');
     setLabel('');
     setNotes('');
-    const program = programs.find((p) => p.id === reply.value.programId);
-    setSaved(t('linksSaved', reply.value.label, program?.name ?? reply.value.programId));
+    const { link, inText } = result;
+    const name = programs.find((p) => p.id === link.programId)?.name ?? link.programId;
+    const found = inText ? `${t('linkFoundInText', name)} ` : '';
+    setSaved(found + t('linksSaved', link.label, name));
   };
 
   return (
@@ -65,15 +62,21 @@ export function AddLinkForm({ programs, programId, onProgramChange, inputRef }: 
         </select>
         <label htmlFor={`${id}-input`}>{t('linksReferralLink')}</label>
         <div>
-          <input
+          <textarea
             id={`${id}-input`}
             ref={inputRef}
             value={input}
-            onChange={(e) => setInput(e.target.value)}
+            onChange={(e) => {
+              setInput(e.target.value);
+              edited();
+            }}
+            onKeyDown={submitOnEnter}
+            rows={2}
             autoComplete="off"
             spellCheck={false}
             inputMode="url"
-            aria-invalid={error ? true : undefined}
+            dir="ltr"
+            aria-invalid={error && choices.length === 0 ? true : undefined}
             aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
           />
           <p id={`${id}-hint`} className="links-hint">
@@ -96,10 +99,14 @@ export function AddLinkForm({ programs, programId, onProgramChange, inputRef }: 
           </button>
         </div>
       </form>
-      {error && (
-        <p id={`${id}-error`} role="alert" className="user-text">
-          {error}
-        </p>
+      {choices.length > 0 ? (
+        <LinkChoices choices={choices} chosen={chosen} onChoose={setChosen} prompt={error} />
+      ) : (
+        error && (
+          <p id={`${id}-error`} role="alert" className="user-text">
+            {error}
+          </p>
+        )
       )}
       {/* Always present, so screen readers announce what is written into it. */}
       <p role="status" className="links-status">

@@ -1,61 +1,68 @@
+import { linkRefusal } from '../linkRefusal';
 import { HOUR } from '../time';
 import type { Program } from '../types';
 import { ALIEXPRESS_SHOPPING_HOSTS } from './hosts';
 
 /** AliExpress invite codes: 8 characters beginning with "IN" (the program's own description). */
 const CODE = /^IN[A-Z0-9]{6}$/;
-/** Short links from the app's share sheet: a.aliexpress.com/_ followed by 5–12 letters or digits. */
+/**
+ * The app's own invite links carry an opaque invitation token instead of the IN code (issue 12's report; EVIDENCE).
+ * Base64 or base64url characters ('+' reads as a space in a query); long, but bounded.
+ */
+const TOKEN = /^[A-Za-z0-9+/=_\- ]{8,1024}$/;
+/** Short links from the app's share sheet: a.aliexpress.com/_ followed by 5–12 letters or digits (EVIDENCE). */
 const SHORT_PATH = /^\/_[A-Za-z0-9]{5,12}\/?$/;
 const SHARE_PATH = '/share/share.htm';
+/** A product page: /item/<id>.html, also under a country or language prefix (EVIDENCE). */
+const PRODUCT_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/)?(?:i|item)\/[0-9]+\.html$/i;
 const AFFILIATE_HOST = 's.click.aliexpress.com';
+const DOMAINS = ['aliexpress.com', 'aliexpress.us'];
 
 function isAliExpressHost(host: string): boolean {
-  return ['aliexpress.com', 'aliexpress.us'].some((d) => host === d || host.endsWith(`.${d}`));
+  return DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
-function notInvite(message: string) {
-  return { ok: false as const, reason: 'not_an_invite_link' as const, message };
-}
-
-function affiliate() {
-  return {
-    ok: false as const,
-    reason: 'affiliate_link' as const,
-    message:
-      'This is an AliExpress affiliate (commission) link, not an invite link: it pays a publisher and does not ' +
-      'register your friend as your invite. Copy the link from AliExpress\'s "Invite friends" page instead.',
-  };
-}
-
-function codeResult(raw: string) {
+/** The invitation an AliExpress page address carries: an IN code (kept as the link's code), or an opaque token. */
+function invitation(raw: string) {
   const code = raw.trim().toUpperCase();
-  if (!CODE.test(code)) {
-    return notInvite(`"${raw}" is not an AliExpress invite code: codes are 8 characters beginning with IN.`);
-  }
-  return { ok: true as const, code, kind: 'url' as const };
+  if (CODE.test(code)) return { ok: true as const, code, kind: 'url' as const };
+  if (/^IN[A-Z0-9]{0,7}$/.test(code)) return linkRefusal('not_an_invite_link', 'linkErrAliCode', raw.slice(0, 40));
+  if (TOKEN.test(raw)) return { ok: true as const, kind: 'url' as const };
+  return linkRefusal('not_an_invite_link', 'linkErrAliToken', raw.slice(0, 40));
 }
 
-/** share.htm wraps the real landing page in `redirectUrl`, percent-encoded; the code sits in that page's query. */
+/** What an AliExpress page address is, when it is not an invite: a product, or some other page. */
+function notAnInvite(url: URL) {
+  if (PRODUCT_PATH.test(url.pathname)) return linkRefusal('product_link', 'linkErrProduct', 'AliExpress');
+  return linkRefusal('not_an_invite_link', 'linkErrAliPage');
+}
+
+/** An AliExpress page (a share link's target, or a landing page pasted directly). */
+function recognisePage(url: URL) {
+  const code = url.searchParams.get('invitationCode');
+  return code === null ? notAnInvite(url) : invitation(code);
+}
+
+/** share.htm wraps the real landing page in `redirectUrl`, percent-encoded; the invitation sits in that page's query. */
 function recogniseShare(url: URL) {
   const direct = url.searchParams.get('invitationCode');
-  if (direct !== null) return codeResult(direct);
+  if (direct !== null) return invitation(direct);
   const redirect = url.searchParams.get('redirectUrl');
-  if (redirect === null) return notInvite('This AliExpress share link carries no invitation: it has no redirectUrl.');
+  if (redirect === null) return linkRefusal('not_an_invite_link', 'linkErrAliNoRedirect');
   let target: URL;
   try {
     target = new URL(redirect);
   } catch {
-    return notInvite('The page this AliExpress share link leads to is not a valid address.');
+    return linkRefusal('not_an_invite_link', 'linkErrAliBadTarget');
   }
-  if (target.hostname === AFFILIATE_HOST) return affiliate();
-  if (!isAliExpressHost(target.hostname)) {
-    return notInvite(`This share link leads to ${target.hostname}, which is not AliExpress, so it is not an invite.`);
+  if (target.hostname === AFFILIATE_HOST) return linkRefusal('affiliate_link', 'linkErrAffiliate', 'AliExpress');
+  if (target.protocol !== 'https:' || !isAliExpressHost(target.hostname)) {
+    return linkRefusal('not_an_invite_link', 'linkErrAliOffsite', target.hostname || target.protocol);
   }
   const code = target.searchParams.get('invitationCode');
-  if (code === null) {
-    return notInvite('This AliExpress share link has no invitation code: it probably shares a product, not an invite.');
-  }
-  return codeResult(code);
+  if (code !== null) return invitation(code);
+  const refusal = notAnInvite(target);
+  return refusal.reason === 'product_link' ? refusal : linkRefusal('not_an_invite_link', 'linkErrAliShareNoCode');
 }
 
 /** AliExpress, rules as described on its "Invite friends" page. */
@@ -67,16 +74,8 @@ export const aliexpress: Program = {
     invite: 'https://star.aliexpress.com/share/share.htm',
     coupons: 'https://www.aliexpress.com/p/coupon-pc/index.html',
   },
-  linkHosts: [
-    'star.aliexpress.com',
-    'a.aliexpress.com',
-    'm.aliexpress.com',
-    'www.aliexpress.com',
-    'aliexpress.com',
-    'm.aliexpress.us',
-    'www.aliexpress.us',
-    'aliexpress.us',
-  ],
+  // The share host, the short-link host and every page of the site, country subdomains included (EVIDENCE).
+  linkHosts: ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'],
   affiliateHosts: [AFFILIATE_HOST],
   rules: {
     version: 1,
@@ -109,18 +108,15 @@ export const aliexpress: Program = {
       return CODE.test(code) ? { ok: true, code, kind: 'code' } : null;
     }
     const host = input.hostname;
-    if (host === AFFILIATE_HOST) return affiliate();
+    if (host === AFFILIATE_HOST) return linkRefusal('affiliate_link', 'linkErrAffiliate', 'AliExpress');
     if (host === 'a.aliexpress.com') {
       return SHORT_PATH.test(input.pathname)
         ? { ok: true, kind: 'url' }
-        : notInvite('AliExpress short invite links look like https://a.aliexpress.com/_mKXyZab.');
+        : linkRefusal('not_an_invite_link', 'linkErrAliShort');
     }
     if (host === 'star.aliexpress.com' && input.pathname === SHARE_PATH) return recogniseShare(input);
-    // The landing page a share link redirects to also registers the friend with the code in its query.
-    const code = input.searchParams.get('invitationCode');
-    if (code !== null && host !== 'star.aliexpress.com') return codeResult(code);
-    return notInvite(
-      'This is an AliExpress page, not an invite link. Copy the link from AliExpress\'s "Invite friends" page.',
-    );
+    // A landing page a share link leads to also registers the friend with the invitation in its query.
+    if (host !== 'star.aliexpress.com') return recognisePage(input);
+    return linkRefusal('not_an_invite_link', 'linkErrAliPage');
   },
 };

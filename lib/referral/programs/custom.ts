@@ -1,6 +1,7 @@
 import { normaliseHostname } from '../hostname';
 import { hasControlChar } from '../text';
 import { HOUR } from '../time';
+import { linkRefusal } from '../linkRefusal';
 import type { CustomProgramData, Program } from '../types';
 import { matchLinkPattern, splitLinkPattern } from './linkPattern';
 
@@ -48,11 +49,7 @@ export function customProgram(data: CustomProgramData): Program {
       if (typeof input === 'string' || 'error' in pattern) return null;
       const code = matchLinkPattern(pattern, input);
       if (code !== undefined) return { ok: true, code, kind: 'url' };
-      return {
-        ok: false,
-        reason: 'not_an_invite_link',
-        message: `This is not a ${data.name} invite link: they look like ${data.linkPattern.trim()}.`,
-      };
+      return linkRefusal('not_an_invite_link', 'linkErrCustom', data.name, data.linkPattern.trim());
     },
   };
 }

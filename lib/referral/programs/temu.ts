@@ -1,15 +1,23 @@
+import { linkRefusal } from '../linkRefusal';
 import { HOUR } from '../time';
 import type { Program } from '../types';
 import { TEMU_SHOPPING_HOSTS } from './hosts';
 
 /** Temu invite codes in links: letters and digits, 4–32 long (kept as given: Temu codes are case-sensitive). */
 const CODE = /^[A-Za-z0-9]{4,32}$/;
-/** temu.com/s/<code> and share.temu.com/s/<code>; temu.to/k/<code> is the app's short form. */
+/** temu.com/s/<code> and share.temu.com/s/<code> (EVIDENCE). */
 const SHARE_PATH = /^\/s\/([^/]+)\/?$/;
-const SHORT_PATH = /^\/k\/([^/]+)\/?$/;
+/** temu.to/k/<code> and temu.to/m/<code>, the app's short forms; app.temu.com/m/<code> (EVIDENCE). */
+const SHORT_PATH = /^\/[km]\/([^/]+)\/?$/;
+const APP_PATH = /^\/m\/([^/]+)\/?$/;
+/** A product page: /goods.html?goods_id=…, or a product's name ending in -g-<id>.html (EVIDENCE). */
+const PRODUCT_PATH = /(?:^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?goods\.html$|-g-[0-9]+\.html$)/i;
 
-function notInvite(message: string) {
-  return { ok: false as const, reason: 'not_an_invite_link' as const, message };
+/** Which path pattern holds the code on each invite host. */
+function pathFor(host: string): RegExp {
+  if (host === 'temu.to') return SHORT_PATH;
+  if (host === 'app.temu.com') return APP_PATH;
+  return SHARE_PATH;
 }
 
 /** Temu's "Invite friends" program. */
@@ -20,7 +28,7 @@ export const temu: Program = {
   // Temu moves its invite pages between campaigns; no stable address to link to. Its pages are read on request
   // from the context menu instead (lib/platform/shopActions.ts).
   pages: {},
-  linkHosts: ['www.temu.com', 'temu.com', 'share.temu.com', 'temu.to'],
+  linkHosts: ['www.temu.com', 'temu.com', 'share.temu.com', 'app.temu.com', 'temu.to'],
   rules: {
     version: 1,
     // Temu credits the referrer's account balance (not a coupon code) once the friend's first order counts.
@@ -46,16 +54,13 @@ export const temu: Program = {
     // A bare Temu code is just 4–32 letters and digits: any word would match, so only links are accepted.
     if (typeof input === 'string') return null;
     const host = input.hostname;
-    const match = host === 'temu.to' ? SHORT_PATH.exec(input.pathname) : SHARE_PATH.exec(input.pathname);
+    const match = pathFor(host).exec(input.pathname);
     if (!match) {
-      return notInvite(
-        host === 'temu.to'
-          ? 'Temu short invite links look like https://temu.to/k/ejk3nq7rpqz.'
-          : 'This is a Temu page, not an invite link. Temu invite links look like https://www.temu.com/s/Ab12Cd34Ef.',
-      );
+      if (PRODUCT_PATH.test(input.pathname)) return linkRefusal('product_link', 'linkErrProduct', 'Temu');
+      return linkRefusal('not_an_invite_link', host === 'temu.to' ? 'linkErrTemuShort' : 'linkErrTemuPage');
     }
     const code = match[1] ?? '';
-    if (!CODE.test(code)) return notInvite('The code in this Temu link should be 4–32 letters and digits.');
+    if (!CODE.test(code)) return linkRefusal('not_an_invite_link', 'linkErrTemuCode');
     return { ok: true, code, kind: 'url' };
   },
 };

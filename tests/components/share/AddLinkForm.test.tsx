@@ -29,14 +29,15 @@ describe('AddLinkForm', () => {
 
   it('sends the input and label without a programId (the background recognises the program)', async () => {
     const onSaved = vi.fn();
-    const saved = aliLink({ label: 'Flyer' });
+    const saved = aliLink({ label: 'Flyer', url: 'INABCD12', code: 'INABCD12' });
     send.mockResolvedValue({ ok: true, value: saved });
     render(<AddLinkForm program={temu} onSaved={onSaved} />);
     await userEvent.type(screen.getByRole('textbox', { name: 'Referral link' }), '  INABCD12 ');
     await userEvent.type(screen.getByRole('textbox', { name: 'Label (optional)' }), ' Flyer ');
     await userEvent.click(screen.getByRole('button', { name: 'Save link' }));
     expect(send).toHaveBeenCalledExactlyOnceWith('saveLink', { input: '  INABCD12 ', label: 'Flyer' });
-    expect(onSaved).toHaveBeenCalledExactlyOnceWith(saved);
+    // The link is what was typed (trimmed): not "found in the text".
+    expect(onSaved).toHaveBeenCalledExactlyOnceWith(saved, false);
     expect(screen.queryByRole('alert')).toBeNull();
   });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_LINK_LENGTH, parseLink } from '@/lib/referral/links';
+import { isLinkHost, MAX_LINK_LENGTH, parseLink } from '@/lib/referral/links';
+import { findInviteLinks } from '@/lib/referral/pastedText';
 import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
 import type { LinkRefusalReason } from '@/lib/referral/types';
 
@@ -40,6 +41,15 @@ describe('parseLink accepts real formats', () => {
     ['Temu www /s/', 'https://www.temu.com/s/Ab12Cd34Ef', 'temu', 'Ab12Cd34Ef', 'url'],
     ['Temu share host', 'https://share.temu.com/s/Zx9Yw8Vu7T/', 'temu', 'Zx9Yw8Vu7T', 'url'],
     ['Temu short link', 'https://temu.to/k/ejk3nq7rpqz', 'temu', 'ejk3nq7rpqz', 'url'],
+    ['Temu short link, /m/ form', 'https://temu.to/m/ejk3nq7rpqz', 'temu', 'ejk3nq7rpqz', 'url'],
+    ['Temu app link', 'https://app.temu.com/m/ejk3nq7rpqz', 'temu', 'ejk3nq7rpqz', 'url'],
+    [
+      'AliExpress landing page on a country subdomain',
+      'https://es.aliexpress.com/p/x/referral_register_success.htm?invitationCode=INQW3RT7',
+      'aliexpress',
+      'INQW3RT7',
+      'url',
+    ],
   ])('%s', (_label, input, programId, code, kind) => {
     const r = parseLink(input, programs);
     expect(r).toEqual({
@@ -105,10 +115,16 @@ describe('parseLink refuses, saying why', () => {
       'affiliate_link',
       /affiliate/,
     ],
-    ['product page', 'https://www.aliexpress.com/item/1005006.html', 'not_an_invite_link', /not an invite link/],
+    ['product page', 'https://www.aliexpress.com/item/1005006.html', 'product_link', /AliExpress product link/],
     [
       'product share',
       'https://star.aliexpress.com/share/share.htm?businessType=ProductDetail&redirectUrl=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1.html',
+      'product_link',
+      /product link/,
+    ],
+    [
+      'share of another page',
+      'https://star.aliexpress.com/share/share.htm?redirectUrl=https%3A%2F%2Fwww.aliexpress.com%2Fstore%2F1',
       'not_an_invite_link',
       /no invitation code/,
     ],
@@ -120,13 +136,20 @@ describe('parseLink refuses, saying why', () => {
     ],
     [
       'malformed AliExpress code',
-      'https://star.aliexpress.com/share/share.htm?invitationCode=XYZ',
+      'https://star.aliexpress.com/share/share.htm?invitationCode=INXYZ',
       'not_an_invite_link',
       /8 characters beginning with IN/,
     ],
+    [
+      'damaged invitation token',
+      'https://star.aliexpress.com/share/share.htm?invitationCode=XYZ',
+      'not_an_invite_link',
+      /damaged/,
+    ],
     ['bad short path', 'https://a.aliexpress.com/foo/bar', 'not_an_invite_link', /a\.aliexpress\.com\/_/],
-    ['Temu product page', 'https://www.temu.com/goods.html?goods_id=1', 'not_an_invite_link', /Temu page/],
-    ['Temu short link, other kind', 'https://temu.to/m/abcd1234', 'not_an_invite_link', /temu\.to\/k\//],
+    ['Temu product page', 'https://www.temu.com/goods.html?goods_id=1', 'product_link', /Temu product link/],
+    ['Temu page', 'https://www.temu.com/channel/best-sellers.html', 'not_an_invite_link', /Temu page/],
+    ['Temu short link, other kind', 'https://temu.to/x/abcd1234', 'not_an_invite_link', /temu\.to\/k\//],
     ['Temu code with symbols', 'https://www.temu.com/s/ab$cd', 'not_an_invite_link', /letters and digits/],
     ['non-default port', 'https://a.aliexpress.com:8443/_mKXyZab', 'not_an_invite_link', /port/],
     ['missing https://', 'a.aliexpress.com/_mKXyZab', 'not_a_url', /AliExpress link without https:\/\//],
@@ -135,7 +158,8 @@ describe('parseLink refuses, saying why', () => {
     ['code of wrong length', 'INABCD1', 'not_a_url', /neither a link nor an invite code/],
     ['control char inside', 'https://a.aliexpress.com/_mKX\u200ByZab', 'not_a_url', /U\+200B/],
     ['control char in a bare code', 'INAB\u0000CD12', 'not_a_url', /U\+0000/],
-    ['space inside', 'Join me! https://a.aliexpress.com/_mKXyZab', 'not_a_url', /spaces/],
+    // One link only: text around a link is findInviteLinks' job (pastedText.test.ts).
+    ['space inside', 'Join me! https://a.aliexpress.com/_mKXyZab', 'not_a_url', /neither a link nor an invite code/],
     ['https: without slashes', 'https:a.aliexpress.com/_mKXyZab', 'not_a_url', /https:\/\//],
     ['backslash', 'https://a.aliexpress.com\\_mKXyZab', 'not_a_url', /backslash/],
     ['percent-encoded host', 'https://a%2Ealiexpress.com/_mKXyZab', 'not_a_url', /% codes/],
@@ -152,10 +176,10 @@ describe('parseLink refuses, saying why', () => {
       'a Temu link when AliExpress is chosen',
       'https://temu.to/k/abcd1234',
       'aliexpress',
-      /Temu link, but you chose AliExpress/,
+      /for Temu, but you chose AliExpress/,
     ],
     ['an AliExpress code when Temu is chosen', 'INABCD12', 'temu', /AliExpress invite code, but you chose Temu/],
-    ['an AliExpress page when Temu is chosen', 'https://www.aliexpress.com/item/1.html', 'temu', /AliExpress link/],
+    ['an AliExpress page when Temu is chosen', 'https://www.aliexpress.com/item/1.html', 'temu', /for AliExpress/],
   ])('wrong_program: %s', (_label, input, expected, message) => {
     const r = parseLink(input, programs, expected);
     expect(r).toMatchObject({ ok: false, reason: 'wrong_program' });
@@ -172,7 +196,7 @@ function acceptedIsSafe(input: string): boolean {
   return (
     /^https:\/\//i.test(r.link.url) &&
     url.protocol === 'https:' &&
-    programs.some((p) => p.id === r.link.programId && p.linkHosts.includes(url.hostname))
+    programs.some((p) => p.id === r.link.programId && isLinkHost(p, url.hostname))
   );
 }
 
@@ -226,8 +250,10 @@ describe('parseLink properties', () => {
     );
     fc.assert(
       fc.property(scrambledScheme(scheme), rest, (prefix, tail) => {
+        // The same answer alone and read as pasted text (the popup's way in).
         const r = parseLink(`${prefix}:${tail}`, programs);
-        return !r.ok && r.reason === reason;
+        const pasted = findInviteLinks(`${prefix}:${tail}`, programs);
+        return !r.ok && r.reason === reason && !pasted.ok && pasted.reason === reason;
       }),
     );
   });

@@ -26,7 +26,7 @@ describe.each(BUILT_IN_PROGRAMS.map((p) => [p.name, p] as const))('built-in prog
     expect(program.rules.rewardDelayMs).toBeGreaterThan(0);
     expect(program.rules.perkText).not.toBe('');
     for (const pattern of program.shoppingHosts) expect(pattern).toMatch(/^\*:\/\/(\*\.)?[a-z0-9.-]+\/\*$/);
-    for (const host of program.linkHosts) expect(host).toMatch(/^[a-z0-9.-]+$/);
+    for (const host of program.linkHosts) expect(host).toMatch(/^(\*\.)?[a-z0-9.-]+$/);
   });
 });
 

@@ -30,7 +30,7 @@ describe('Temu invite page', () => {
 
   it('a share field with a Temu page that is not an invite: the engine says so', () => {
     const html = '<div data-share-link="https://www.temu.com/goods.html?goods_id=1">Share</div>';
-    expect(findInviteLink(page(html))).toMatchObject({ ok: false, reason: 'not_an_invite_link' });
+    expect(findInviteLink(page(html))).toMatchObject({ ok: false, reason: 'product_link' });
   });
 });
 
