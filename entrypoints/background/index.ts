@@ -2,7 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { pullDueFeeds } from '@/lib/db/feeds';
 import { openDatabase } from '@/lib/db/schema';
 import { createSyncRunner } from '@/lib/db/sync';
-import { uiLocale } from '@/lib/i18n/t';
+import { t, uiLocale } from '@/lib/i18n/t';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { setBadge } from '@/lib/platform/badge';
 import { createContextMenus } from '@/lib/platform/contextMenus';
@@ -10,6 +10,7 @@ import { registerCustomShops } from '@/lib/platform/customScripts';
 import { onNotificationButton, onNotificationClicked } from '@/lib/platform/notificationActions';
 import { createNotifier } from '@/lib/platform/notifications';
 import { onCopyCommand, onMenuClick } from '@/lib/platform/shopActions';
+import { setLinkWording } from '@/lib/referral/linkRefusal';
 import { allPrograms } from '@/lib/referral/programs/index';
 import { loadEngineSettings, loadSettings } from '@/lib/settings';
 
@@ -27,6 +28,8 @@ const SYNC_PERIOD_MINUTES = 1;
  * (a run lost with the worker is simply done by the next alarm: every step is idempotent).
  */
 export default defineBackground(() => {
+  // Link refusals in the browser's language, from the same messages the pages show.
+  setLinkWording((key, subs) => t(key, ...subs));
   const db = openDatabase();
   const extensionOrigin = browser.runtime.getURL('/');
   // The clock every rule reads. Test builds can move it forward (below) to reach a due time without waiting.

@@ -1,19 +1,33 @@
-import english from '../i18n/locales/en/linkCheck.json';
+import type english from '../i18n/locales/en/linkCheck.json';
 import type { LinkRefusal, LinkRefusalReason } from './types';
 
 /** A key of the link checker's messages (lib/i18n/locales/<lang>/linkCheck.json). */
 export type LinkMessageKey = keyof typeof english;
 
+/** Turns a message key and its $1…$9 values into a sentence. */
+export type LinkWording = (key: LinkMessageKey, subs: readonly string[]) => string;
+
 /**
- * English text of a link-checker message, $1…$9 replaced. The engine speaks English (logs, backups' refusals);
- * the pages show the same key in the user's language (lib/messaging/client.ts), so the English here and in the
- * pages come from the one file.
+ * Until the host sets one (the background: the extension's own messages, `setLinkWording`), a refusal's text is
+ * its key and values. The engine holds no wording of its own: the sentences live once, in the locale files the
+ * pages and the background already ship, and not again in every bundle that checks a link.
  */
-export function linkMessage(key: LinkMessageKey, subs: readonly string[] = []): string {
-  return english[key].message.replace(/\$(\d)/g, (m, n: string) => subs[Number(n) - 1] ?? m);
+let wording: LinkWording = (key, subs) => [key, ...subs].join(' ');
+
+/** Sets how link-checker messages are worded (the background and the tests call it once, at start). */
+export function setLinkWording(next: LinkWording): void {
+  wording = next;
 }
 
-/** A refusal with its reason, its English message and what the pages need to say it in another language. */
+/** The text of a link-checker message, as worded by the host. */
+export function linkMessage(key: LinkMessageKey, subs: readonly string[] = []): string {
+  return wording(key, subs);
+}
+
+/**
+ * A refusal with its reason, its message (worded by the background, for logs and backups' refusals) and what a page
+ * needs to say it in the user's chosen language.
+ */
 export function linkRefusal(reason: LinkRefusalReason, key: LinkMessageKey, ...subs: string[]): LinkRefusal {
   return { ok: false, reason, message: linkMessage(key, subs), say: { key, subs } };
 }

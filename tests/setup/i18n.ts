@@ -1,13 +1,17 @@
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
-import { setMessages } from '@/lib/i18n/t';
+import { setMessages, t } from '@/lib/i18n/t';
+import { setLinkWording } from '@/lib/referral/linkRefusal';
 
 /**
  * Unit and component tests speak English, from the same locales/ files the build merges, so a test that
  * finds a button by its name also proves the string exists.
  */
 const messages = mergeLocales(localesDir(process.cwd()));
+
+// The engine words its link refusals with the extension's messages, as the background sets it up.
+setLinkWording((key, subs) => t(key, ...subs));
 
 beforeEach(() => {
   setMessages(messages.en ?? null);
