@@ -76,6 +76,8 @@ function parseUrl(text: string, url: URL, programs: Program[], expected?: Progra
   if (affiliate) {
     return refuse('affiliate_link', 'linkErrAffiliate', affiliate.name);
   }
+  const product = programs.find((p) => p.productHosts?.includes(host));
+  if (product) return refuse('product_link', 'linkErrProduct', product.name);
   const owners = ordered(
     programs.filter((p) => isLinkHost(p, host)),
     expected,

@@ -30,6 +30,11 @@ const URL_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%|]/;
 const TRAILING = new Set(['.', ',', ':', ';', '!', '?', '*', '_', '~', "'"]);
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[' };
 /**
+ * A link whose last parameter is its card's title keeps the title's own "!": AliExpress's invite link ends
+ * "…&title=GREAT%20NEWS!%20UP%20TO%20US%20%2424%20IN%20COUPONS!" (github TechieQian/chiffon src/data/sponsors.ts).
+ */
+const TITLE_LAST = /[?&]title=[^&#\s]*%20[^&#\s]*!$/;
+/**
  * Letters of scripts that put spaces between words: a link running straight into one ("…/s/abcé") leaves its end
  * in doubt. Chinese, Japanese, Thai and other scripts written without spaces may follow a link directly.
  */
@@ -68,7 +73,7 @@ function trimTrailing(link: string): string {
     const last = link.charAt(end - 1);
     const opener = CLOSERS[last];
     if (opener !== undefined && (close[last] ?? 0) > (open[opener] ?? 0)) close[last] = (close[last] ?? 0) - 1;
-    else if (!TRAILING.has(last)) return link.slice(0, end);
+    else if (!TRAILING.has(last) || (last === '!' && TITLE_LAST.test(link.slice(0, end)))) return link.slice(0, end);
     end--;
   }
 }
@@ -133,13 +138,14 @@ export function findInviteLinks(input: string, programs: Program[], expected?: P
   const other = scheme !== undefined && (ACTIVE_SCHEMES.has(scheme) || (oneAddress && OTHER_SCHEMES.has(scheme)));
   const refused = other ? refuseScheme(scheme) : undefined;
   if (refused) return refused;
-  // One word that is an address from its first character, cut short by a character such as "<", "{" or "\\" (not a
-  // closing quote or bracket): the address is the whole word, so it is judged whole (kept exactly, or refused).
+  // One word that is an address from its first character is judged whole (kept exactly, or refused) when it was
+  // cut short by a character such as "<", "{" or "\\", or when the whole is a link the program accepts and only
+  // sentence punctuation would be trimmed: the app's invite link ends in its title, "…IN%20COUPONS!" (see aliexpress.ts).
   if (oneWord && /^https?:\/\//i.test(text)) {
     const next = candidates(text).next().value?.next;
-    if (next !== undefined && /[\x21-\x7e]/.test(next) && !/[">]/.test(next)) {
-      return single(parseLink(text, programs, expected));
-    }
+    const cutShort = next !== undefined && /[\x21-\x7e]/.test(next) && !/[">]/.test(next);
+    const whole = parseLink(text, programs, expected);
+    if (cutShort || (whole.ok && !/[)\]]/.test(text.slice(trimTrailing(text).length)))) return single(whole);
   }
 
   const found: ParsedLink[] = [];
@@ -149,7 +155,13 @@ export function findInviteLinks(input: string, programs: Program[], expected?: P
     if (!verdict.ok) refusals.push(verdict);
     else if (!found.some((l) => l.url === verdict.link.url)) found.push(verdict.link);
   }
-  if (found.length > 0) return { ok: true, links: found, inText: found.length > 1 || found[0]?.url !== text };
+  // The program's own wording around a link can say what the link cannot: "I just found this on AliExpress: …".
+  const invites = found.filter((link) => {
+    const kind = messageKind(text, link, programs);
+    if (kind) refusals.push(kind);
+    return !kind;
+  });
+  if (invites.length > 0) return { ok: true, links: invites, inText: invites.length > 1 || invites[0]?.url !== text };
 
   // No link read out of the text: the text as one link or code ("INABCD12", "a.aliexpress.com/_x" without https).
   const alone = parseLink(text, programs, expected);
@@ -159,6 +171,19 @@ export function findInviteLinks(input: string, programs: Program[], expected?: P
   const linkLike = scheme !== undefined && /^[^:]*:\S/.test(text.replace(/[\t\n\r]/g, ''));
   if (alone.reason === 'empty' || (linkLike && (oneWord || refusals.length === 0))) return alone;
   return best(refusals) ?? (oneWord ? alone : noLink());
+}
+
+/** The refusal a program's message phrase in `text` calls for, for a link of that program found in it. */
+function messageKind(text: string, link: ParsedLink, programs: Program[]): LinkRefusal | undefined {
+  if (text === link.url) return undefined;
+  const program = programs.find((p) => p.id === link.programId);
+  const lower = text.toLowerCase();
+  const hit = program?.messageKinds?.find((k) => lower.includes(k.phrase.toLowerCase()));
+  if (!program || !hit) return undefined;
+  if (hit.reason === 'game_link')
+    return linkRefusal('game_link', 'linkErrGame', program.name, hit.what ?? program.name);
+  if (hit.reason === 'affiliate_link') return linkRefusal('affiliate_link', 'linkErrAffiliate', program.name);
+  return linkRefusal('product_link', 'linkErrProduct', program.name);
 }
 
 function single(result: LinkParseResult): PasteResult {

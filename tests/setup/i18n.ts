@@ -1,7 +1,7 @@
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
-import { setMessages, t } from '@/lib/i18n/t';
+import { setMessages } from '@/lib/i18n/t';
 import { setLinkWording } from '@/lib/referral/linkRefusal';
 
 /**
@@ -10,8 +10,11 @@ import { setLinkWording } from '@/lib/referral/linkRefusal';
  */
 const messages = mergeLocales(localesDir(process.cwd()));
 
-// The engine words its link refusals with the extension's messages, as the background sets it up.
-setLinkWording((key, subs) => t(key, ...subs));
+// The engine words its link refusals with the extension's English messages (the background uses t(), which reads
+// the same files): fixtures built when a test file loads, before any beforeEach, get the same words.
+setLinkWording((key, subs) =>
+  (messages.en?.[key]?.message ?? key).replace(/\$(\d)/g, (m, n: string) => subs[Number(n) - 1] ?? m),
+);
 
 beforeEach(() => {
   setMessages(messages.en ?? null);

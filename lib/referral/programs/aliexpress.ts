@@ -1,28 +1,77 @@
 import { linkRefusal } from '../linkRefusal';
 import { HOUR } from '../time';
-import type { Program } from '../types';
+import type { LinkRefusal, Program } from '../types';
 import { ALIEXPRESS_SHOPPING_HOSTS } from './hosts';
 
-/** AliExpress invite codes: 8 characters beginning with "IN" (the program's own description). */
+// Every shape below was seen in public material (issue 12's research); where each was seen is noted beside it.
+// GitHub files found by exact-text search without a repository name are cited by a phrase that finds them again.
+
+/** Invite codes: "an 8-digit number that always begins with the letters IN" (AliExpress's FAQ, sale.aliexpress.com/__pc/JjORZWYQFg.htm); seen: INAZ9RUS (github TechieQian/chiffon src/data/sponsors.ts). */
 const CODE = /^IN[A-Z0-9]{6}$/;
 /**
- * The app's own invite links carry an opaque invitation token instead of the IN code (issue 12's report; EVIDENCE).
- * Base64 or base64url characters ('+' reads as a space in a query); long, but bounded.
+ * The app's invite links carry an opaque invitation token instead: base64 without padding, 76 characters in the one
+ * seen ("invitationCode=K0I5RzQ4…", github TechieQian/chiffon src/data/sponsors.ts); '+' reads as a space in a query.
  */
 const TOKEN = /^[A-Za-z0-9+/=_\- ]{8,1024}$/;
-/** Short links from the app's share sheet: a.aliexpress.com/_ followed by 5–12 letters or digits (EVIDENCE). */
+/**
+ * What marks a new-user invite: businessType / invitationScenario "socialFission" and the landing page
+ * referral_register_success.htm (github TechieQian/chiffon src/data/sponsors.ts, a 505-character share.htm link).
+ * An invitationCode alone does not: product shares, games and group buys carry one too (below).
+ */
+const INVITE_MARK = /(?:socialFission|referral_register_success\.htm)/;
+/**
+ * Short links from the app's share sheet: a.aliexpress.com/_ + 6–8 letters or digits seen (_vpUdrT, _mKjL9Cq,
+ * _c3yudse3 in public READMEs and BOMs); 5–12 allowed. Opaque: the app uses them for product shares too, so
+ * offline RefShare cannot tell, and accepts them unless the copied message around one says it is a product.
+ */
 const SHORT_PATH = /^\/_[A-Za-z0-9]{5,12}\/?$/;
 const SHARE_PATH = '/share/share.htm';
-/** A product page: /item/<id>.html, also under a country or language prefix (EVIDENCE). */
+/** Product pages: /item/<id>.html on any country subdomain (es., pt., fr., de., nl., ko., m.…: app shares with srcSns=…). */
 const PRODUCT_PATH = /^\/(?:[a-z]{2}(?:[-_][a-z]{2})?\/)?(?:i|item)\/[0-9]+\.html$/i;
+/** businessType=ProductDetail: a product shared through share.htm ("…&businessType=ProductDetail&title=THB…", app product shares). */
+const PRODUCT_MARK = /businessType=ProductDetail/i;
+/**
+ * Games and group buys that also ask friends to open a link, each with its own marker:
+ * "Slash it" (campaign.aliexpress.com/wow/gcp/slash_it/itembackflow …bizType=slash …spreadType=invite),
+ * "Bonus Buddies" daily cash (sale.aliexpress.com/__mobile/daily_cash_out_m.htm …bizType=dailycash), and group buy
+ * (www.aliexpress.com/gcp/300001014/krgroupbuy-share …bizType=sharegroup); all in public GitHub files.
+ */
+const GAMES: [RegExp, string][] = [
+  [/slash_it|bizType=slash|businessType=slash/i, 'Slash it'],
+  [/daily_cash|bizType=dailycash/i, 'Bonus Buddies'],
+  [/groupbuy|bizType=sharegroup/i, 'group buy'],
+];
+/** Portals affiliate links: s.click.aliexpress.com/e/_c3iB26TD (github marirs/urlexpand issue 9). */
 const AFFILIATE_HOST = 's.click.aliexpress.com';
-const DOMAINS = ['aliexpress.com', 'aliexpress.us'];
+/** The AliExpress Russia app's product shares: ali.click/1b7va15 (github ClearURLs/Rules pull 317). */
+const PRODUCT_HOSTS = ['ali.click'];
+const DOMAINS = ['aliexpress.com', 'aliexpress.us', 'aliexpress.ru'];
 
 function isAliExpressHost(host: string): boolean {
   return DOMAINS.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
-/** The invitation an AliExpress page address carries: an IN code (kept as the link's code), or an opaque token. */
+/** The address with its percent-encoded parts read, so markers inside redirectUrl or return_url are seen. */
+function readable(url: URL): string {
+  try {
+    return decodeURIComponent(url.href);
+  } catch {
+    return url.href;
+  }
+}
+
+/** A product or a game the address names, wherever in it (its own path, or a page it wraps). */
+function notAnInvite(url: URL): LinkRefusal | undefined {
+  const text = readable(url);
+  for (const [mark, game] of GAMES)
+    if (mark.test(text)) return linkRefusal('game_link', 'linkErrGame', 'AliExpress', game);
+  if (PRODUCT_PATH.test(url.pathname) || PRODUCT_MARK.test(text)) {
+    return linkRefusal('product_link', 'linkErrProduct', 'AliExpress');
+  }
+  return undefined;
+}
+
+/** The invitation a page address carries: an IN code (kept as the link's code), or an opaque token. */
 function invitation(raw: string) {
   const code = raw.trim().toUpperCase();
   if (CODE.test(code)) return { ok: true as const, code, kind: 'url' as const };
@@ -31,22 +80,32 @@ function invitation(raw: string) {
   return linkRefusal('not_an_invite_link', 'linkErrAliToken', raw.slice(0, 40));
 }
 
-/** What an AliExpress page address is, when it is not an invite: a product, or some other page. */
-function notAnInvite(url: URL) {
-  if (PRODUCT_PATH.test(url.pathname)) return linkRefusal('product_link', 'linkErrProduct', 'AliExpress');
-  return linkRefusal('not_an_invite_link', 'linkErrAliPage');
+/**
+ * A page with an invitation: an invite when it is marked as one, or when its code is an IN code (links saved by
+ * earlier versions: "referral_register_success.htm?invitationCode=IN…"); an opaque token without the invite's
+ * marker is some other share.
+ */
+function invitePage(url: URL, raw: string | null, other: LinkRefusal) {
+  if (raw === null) return other;
+  if (INVITE_MARK.test(readable(url)) || /^IN[A-Z0-9]{0,7}$/i.test(raw.trim())) return invitation(raw);
+  return other;
 }
 
-/** An AliExpress page (a share link's target, or a landing page pasted directly). */
+/** A landing page the share links lead to, pasted directly. */
 function recognisePage(url: URL) {
-  const code = url.searchParams.get('invitationCode');
-  return code === null ? notAnInvite(url) : invitation(code);
+  return notAnInvite(url) ?? invitePage(url, url.searchParams.get('invitationCode'), pageRefusal());
+}
+
+function pageRefusal() {
+  return linkRefusal('not_an_invite_link', 'linkErrAliPage');
 }
 
 /** share.htm wraps the real landing page in `redirectUrl`, percent-encoded; the invitation sits in that page's query. */
 function recogniseShare(url: URL) {
+  const kind = notAnInvite(url);
+  if (kind) return kind;
   const direct = url.searchParams.get('invitationCode');
-  if (direct !== null) return invitation(direct);
+  if (direct !== null) return invitePage(url, direct, linkRefusal('not_an_invite_link', 'linkErrAliShareNoCode'));
   const redirect = url.searchParams.get('redirectUrl');
   if (redirect === null) return linkRefusal('not_an_invite_link', 'linkErrAliNoRedirect');
   let target: URL;
@@ -59,10 +118,8 @@ function recogniseShare(url: URL) {
   if (target.protocol !== 'https:' || !isAliExpressHost(target.hostname)) {
     return linkRefusal('not_an_invite_link', 'linkErrAliOffsite', target.hostname || target.protocol);
   }
-  const code = target.searchParams.get('invitationCode');
-  if (code !== null) return invitation(code);
-  const refusal = notAnInvite(target);
-  return refusal.reason === 'product_link' ? refusal : linkRefusal('not_an_invite_link', 'linkErrAliShareNoCode');
+  const noCode = linkRefusal('not_an_invite_link', 'linkErrAliShareNoCode');
+  return invitePage(url, target.searchParams.get('invitationCode'), noCode);
 }
 
 /** AliExpress, rules as described on its "Invite friends" page. */
@@ -74,9 +131,27 @@ export const aliexpress: Program = {
     invite: 'https://star.aliexpress.com/share/share.htm',
     coupons: 'https://www.aliexpress.com/p/coupon-pc/index.html',
   },
-  // The share host, the short-link host and every page of the site, country subdomains included (EVIDENCE).
-  linkHosts: ['*.aliexpress.com', 'aliexpress.com', '*.aliexpress.us', 'aliexpress.us'],
+  // The share host, the short-link host and every page of the site: www, es, pt, fr, de, nl, ko, he, m, m.de, m.pt
+  // seen in app shares, and aliexpress.us / aliexpress.ru (public READMEs, ClearURLs issues 17 and 163).
+  linkHosts: [
+    '*.aliexpress.com',
+    'aliexpress.com',
+    '*.aliexpress.us',
+    'aliexpress.us',
+    '*.aliexpress.ru',
+    'aliexpress.ru',
+  ],
   affiliateHosts: [AFFILIATE_HOST],
+  productHosts: PRODUCT_HOSTS,
+  messageKinds: [
+    // The app's product share text: "I just found this on AliExpress: THB229.89 | <title>" + the a.aliexpress.com link
+    // (github PhillyGilly/Rainwater-Harvesting-Management README.md, and other public READMEs).
+    { phrase: 'I just found this on AliExpress', reason: 'product_link' },
+    // Its Russian form: "Смотри, что есть на AliExpress! …" + an ali.click link (public GitHub test of a share parser).
+    { phrase: 'Смотри, что есть на AliExpress', reason: 'product_link' },
+    // Brazilian deal channels' "Link com moedas:" (coins link) lines, a.aliexpress.com links that pay the poster.
+    { phrase: 'Link com moedas', reason: 'affiliate_link' },
+  ],
   rules: {
     version: 1,
     rewardKind: 'coupon',
@@ -97,10 +172,12 @@ export const aliexpress: Program = {
     pt: 'Oi {nickname}, entre no {program} com o meu link de convite e ganhe cupons de novo usuário na primeira compra: {link}',
   },
   linkExamples: [
-    'https://star.aliexpress.com/share/share.htm?gatewayAdapt=glo2usa&redirectUrl=https%3A%2F%2Fm.aliexpress.com%2Fp%2Fspring-festival%2Freferral_register_success.htm%3FinvitationCode%3DINABCD12%26channel%3Dshare',
-    'https://star.aliexpress.com/share/share.htm?invitationCode=IN7XK2P9&platform=AE',
-    'https://a.aliexpress.com/_mKXyZab',
-    'INABCD12',
+    // The app's invite link, 505 characters (github TechieQian/chiffon src/data/sponsors.ts).
+    'https://star.aliexpress.com/share/share.htm?redirectUrl=https%3A%2F%2Fsale.aliexpress.com%2Freferral_register_success.htm%3FinvitationCode%3DK0I5RzQ4akJ5QzNoV2ViMmpnamF4dkJoK3pQTG1jbmtLODBQVDcyQk45Y0ZWR0phL0VQb1dnPT0%26invitationScenario%3DsocialFission%26mb%3Do5ewodaxoQRG8pX%26srcSns%3DCopy%26tid%3Dold_bring_x_101%26businessType%3DsocialFission&image=H78836f65c5ce470ab86e4b5c8a2b42ad5.jpg&businessType=socialFission&templateId=old_bring_x_101&title=GREAT%20NEWS!%20UP%20TO%20US%20%2424%20IN%20COUPONS!',
+    // The code shown beside it (same file).
+    'INAZ9RUS',
+    // A short link of the app's share sheet (a public BOM; opaque, see SHORT_PATH).
+    'https://a.aliexpress.com/_mKjL9Cq',
   ],
   recognise(input) {
     if (typeof input === 'string') {
@@ -114,9 +191,9 @@ export const aliexpress: Program = {
         ? { ok: true, kind: 'url' }
         : linkRefusal('not_an_invite_link', 'linkErrAliShort');
     }
-    if (host === 'star.aliexpress.com' && input.pathname === SHARE_PATH) return recogniseShare(input);
-    // A landing page a share link leads to also registers the friend with the invitation in its query.
-    if (host !== 'star.aliexpress.com') return recognisePage(input);
-    return linkRefusal('not_an_invite_link', 'linkErrAliPage');
+    if (host === 'star.aliexpress.com') {
+      return input.pathname === SHARE_PATH ? recogniseShare(input) : pageRefusal();
+    }
+    return recognisePage(input);
   },
 };

@@ -3,21 +3,34 @@ import { HOUR } from '../time';
 import type { Program } from '../types';
 import { TEMU_SHOPPING_HOSTS } from './hosts';
 
-/** Temu invite codes in links: letters and digits, 4–32 long (kept as given: Temu codes are case-sensitive). */
-const CODE = /^[A-Za-z0-9]{4,32}$/;
-/** temu.com/s/<code> and share.temu.com/s/<code> (EVIDENCE). */
-const SHARE_PATH = /^\/s\/([^/]+)\/?$/;
-/** temu.to/k/<code> and temu.to/m/<code>, the app's short forms; app.temu.com/m/<code> (EVIDENCE). */
-const SHORT_PATH = /^\/[km]\/([^/]+)\/?$/;
-const APP_PATH = /^\/m\/([^/]+)\/?$/;
-/** A product page: /goods.html?goods_id=…, or a product's name ending in -g-<id>.html (EVIDENCE). */
-const PRODUCT_PATH = /(?:^\/(?:[a-z]{2}(?:-[a-z]{2})?\/)?goods\.html$|-g-[0-9]+\.html$)/i;
+// Every shape below was seen in public material (issue 12's research); where each was seen is noted beside it.
 
-/** Which path pattern holds the code on each invite host. */
+/** The code in an invite link: letters and digits (13–16 mixed-case seen on temu.com, 11 lower-case on temu.to); kept as given. */
+const CODE = /^[A-Za-z0-9]{4,32}$/;
+/**
+ * temu.com/s/, /u/ and /a/ are the app's personal share links ("Click and accept my invitation on Temu …
+ * https://temu.com/s/PrK5iJNOLc1Zj", github ntddk/temu issue 2; ".../u/peJEflcbNc1LxpFX", Sfedfcv/redesigned-pancake
+ * issue 32; ".../a/I5U7dyKAdglEf2", TemuLinkHack/TemuHack issue 8), and www.temu.com/m/ (gwuah/cashapp issue 4).
+ * share.temu.com/s/ was never seen; it stays so links saved by earlier versions still load.
+ */
+const SITE_PATH = /^\/[suam]\/([^/]+)\/?$/;
+/**
+ * temu.to/k/ and /m/, app.temu.com/k/ and /m/: the app's short links ("Click https://temu.to/k/ejyd5w7ztv0 to earn
+ * with me together", pastebin.com/3myx2ScG; app.temu.com/m/R5MvHbmREblJV, gwuah/cashapp issue 4). Temu's affiliate
+ * and influencer posts use the same forms, and nothing in the link tells which: they are accepted.
+ */
+const SHORT_PATH = /^\/[km]\/([^/]+)\/?$/;
+/** Product shares: share.temu.com/<11 characters> (github jphein/anyka3918-gc1084-camera README.md). */
+const SHARED_PRODUCT = /^\/[A-Za-z0-9]{8,16}\/?$/;
+/**
+ * Product pages: goods.html?goods_id=… (AdguardTeam/AdguardFilters issue 182182), <name>-g-<id>.html and
+ * /hu-en/product-desc-601100171620802.html (ClearURLs/Rules issue 177).
+ */
+const PRODUCT_PATH = /(?:\/goods\.html$|-[0-9]{9,}\.html$)/i;
+
+/** Which path holds the code on each invite host. */
 function pathFor(host: string): RegExp {
-  if (host === 'temu.to') return SHORT_PATH;
-  if (host === 'app.temu.com') return APP_PATH;
-  return SHARE_PATH;
+  return host === 'temu.to' || host === 'app.temu.com' ? SHORT_PATH : SITE_PATH;
 }
 
 /** Temu's "Invite friends" program. */
@@ -29,6 +42,16 @@ export const temu: Program = {
   // from the context menu instead (lib/platform/shopActions.ts).
   pages: {},
   linkHosts: ['www.temu.com', 'temu.com', 'share.temu.com', 'app.temu.com', 'temu.to'],
+  messageKinds: [
+    // The same /s/ and /a/ links carry Temu's games; their copied messages say which (all verbatim in public issues):
+    // "…top-notch activity TEMU Free Gifts and help me get mine!" (google/XNNPACK issue 6260),
+    { phrase: 'TEMU Free Gifts', reason: 'game_link', what: 'Free Gifts' },
+    // "3. Cut to $0 to claim free gifts." (jekyll/jekyll issue 9694),
+    { phrase: 'Cut to $0', reason: 'game_link', what: 'Free Gifts' },
+    // "Sending you a New Year's card. …" and "Please take the Christmas gifts and accept my invitation. …
+    // -Sure, only 2 steps to take the gift and help me get mine!" (TemuLinkHack/TemuHack issue 6).
+    { phrase: 'take the gift and help me get mine', reason: 'game_link', what: 'Free Gifts' },
+  ],
   rules: {
     version: 1,
     // Temu credits the referrer's account balance (not a coupon code) once the friend's first order counts.
@@ -46,14 +69,20 @@ export const temu: Program = {
     pt: 'Oi {nickname}, entre na {program} com o meu link de convite e ganhe um desconto e cupons na primeira compra: {link}',
   },
   linkExamples: [
-    'https://www.temu.com/s/Ab12Cd34Ef',
-    'https://share.temu.com/s/Zx9Yw8Vu7T',
-    'https://temu.to/k/ejk3nq7rpqz',
+    // Each from a public issue or paste (see SITE_PATH and SHORT_PATH).
+    'https://temu.com/s/PrK5iJNOLc1Zj',
+    'https://temu.com/u/peJEflcbNc1LxpFX',
+    'https://temu.com/a/I5U7dyKAdglEf2',
+    'https://temu.to/k/ejyd5w7ztv0',
+    'https://app.temu.com/m/R5MvHbmREblJV',
   ],
   recognise(input) {
-    // A bare Temu code is just 4–32 letters and digits: any word would match, so only links are accepted.
+    // A bare Temu code is just letters and digits: any word would match, so only links are accepted.
     if (typeof input === 'string') return null;
     const host = input.hostname;
+    if (host === 'share.temu.com' && SHARED_PRODUCT.test(input.pathname)) {
+      return linkRefusal('product_link', 'linkErrProduct', 'Temu');
+    }
     const match = pathFor(host).exec(input.pathname);
     if (!match) {
       if (PRODUCT_PATH.test(input.pathname)) return linkRefusal('product_link', 'linkErrProduct', 'Temu');

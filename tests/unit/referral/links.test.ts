@@ -142,7 +142,7 @@ describe('parseLink refuses, saying why', () => {
     ],
     [
       'damaged invitation token',
-      'https://star.aliexpress.com/share/share.htm?invitationCode=XYZ',
+      'https://star.aliexpress.com/share/share.htm?businessType=socialFission&invitationCode=XYZ',
       'not_an_invite_link',
       /damaged/,
     ],

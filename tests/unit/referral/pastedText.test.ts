@@ -147,10 +147,13 @@ describe('findInviteLinks, property: a link wrapped in any message is found exac
   it('finds exactly the link, whatever text, emoji, punctuation and line breaks surround it', () => {
     fc.assert(
       fc.property(fc.constantFrom(...LINKS), filler, before, after, filler, (link, head, open, close, tail) => {
+        // "…COUPONS!!": whether the second "!" is the title's or the sentence's, no reader can tell.
+        fc.pre(!(link.endsWith('!') && close.startsWith('!')));
         const sep = (s: string) => (s === '' ? '' : `${s} `);
         // A word right after the punctuation would continue the link ("….a"): messages put a space there.
         const gap = close === '' || /[\w.!,?:)\]]$/.test(close) ? ' ' : '';
-        const text = `${sep(head)}${open}${link}${close}${gap}${tail}`;
+        // Always a message, never the link alone: a link alone keeps its last "!" (pastedText.ts).
+        const text = `Hi ${sep(head)}${open}${link}${close}${gap}${tail}`;
         const r = findInviteLinks(text, programs);
         expect(r.ok && r.links.map((l) => l.url)).toEqual([link]);
       }),
