@@ -82,6 +82,7 @@ export function Popup() {
         <AddLinkForm
           key={program.id}
           program={program}
+          programs={programs}
           onSaved={(link, inText) => {
             switchTo(link.programId);
             const name = programs.find((p) => p.id === link.programId)?.name ?? program.name;

@@ -7,6 +7,8 @@ import { useSaveLink } from './useSaveLink';
 interface AddLinkFormProps {
   /** The program being shown; only used to point at its invite page. The link itself says which program it is. */
   program: Program;
+  /** Every program (custom ones included): the pasted text is read for any program's invite link. */
+  programs: Program[];
   /** `inText`: the link was found inside a longer pasted text (a copied share message). */
   onSaved: (link: ReferralLink, inText: boolean) => void;
 }
@@ -27,14 +29,14 @@ export function submitOnEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
 
 /**
  * "Add your referral link" (popup and shop panel). It takes the link alone or the whole message the program's app
- * copied; the background finds the invite link in it and recognises the program from the link (no programId is
+ * copied; the invite link is read out of it, and the program recognised from the link (no programId is
  * sent), so a Temu link pasted while AliExpress is selected is still saved as Temu's. A refusal is shown as the
  * engine words it, in the user's language, and nothing else changes.
  */
-export function AddLinkForm({ program, onSaved }: AddLinkFormProps) {
+export function AddLinkForm({ program, programs, onSaved }: AddLinkFormProps) {
   const [input, setInput] = useState('');
   const [label, setLabel] = useState('');
-  const { save, edited, error, choices, chosen, setChosen, busy } = useSaveLink();
+  const { save, edited, error, choices, chosen, setChosen, busy } = useSaveLink(programs);
   const headingId = useId();
   const linkId = useId();
   const labelId = useId();

@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import { sendCommand } from '@/lib/messaging/client';
-import { trimInvisible } from '@/lib/referral/text';
-import type { ProgramId, ReferralLink } from '@/lib/referral/types';
+import { findInviteLinks } from '@/lib/referral/pastedText';
+import type { Program, ProgramId, ReferralLink } from '@/lib/referral/types';
 
 export interface SaveLinkExtras {
   label?: string;
@@ -13,42 +14,46 @@ export interface SaveLinkExtras {
 export type Saved = { link: ReferralLink; inText: boolean } | undefined;
 
 /**
- * Saving what the user pasted, shared by the popup, the shop panel and the dashboard: the background finds the
- * invite link in the text; when the text holds several, their URLs come back as `choices` and the next save
- * sends the one the user picked (`chosen`), exactly as it stood in the text.
+ * Saving what the user pasted, shared by the popup, the shop panel and the dashboard. The page reads the invite
+ * link out of the text (the link alone, or a whole copied message) with the engine's reader, says in its own
+ * language why there is none, and asks which one when there are several; the background is sent that one link,
+ * exactly as written, and checks it again with the strict parser before it stores anything. (Reading here keeps the
+ * reader out of the background worker, which has a 60 kB budget and needs only the strict check.)
  */
-export function useSaveLink() {
+export function useSaveLink(programs: Program[]) {
   const [error, setError] = useState('');
   const [choices, setChoices] = useState<string[]>([]);
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
 
+  const refuse = (message: string, several: string[] = []) => {
+    setChoices(several);
+    setChosen('');
+    setError(message);
+    return undefined;
+  };
+
   const save = async (input: string, extras: SaveLinkExtras): Promise<Saved> => {
     if (busy) return undefined;
-    const text = choices.includes(chosen) ? chosen : input;
-    setBusy(true);
-    const reply = await sendCommand('saveLink', { input: text, ...extras });
-    setBusy(false);
-    if (!reply.ok) {
-      const several = reply.error.code === 'several_links' && reply.error.choices ? reply.error.choices : [];
-      setChoices(several);
-      setChosen('');
-      setError(reply.error.message);
-      return undefined;
+    const found = findInviteLinks(choices.includes(chosen) ? chosen : input, programs, extras.programId);
+    if (!found.ok) return refuse(t(found.say.key, ...found.say.subs));
+    const [first, ...others] = found.links;
+    if (!first) return undefined;
+    if (others.length > 0) {
+      const urls = found.links.map((l) => l.url);
+      return refuse(t('linkErrSeveral', urls.length), urls);
     }
-    setError('');
-    setChoices([]);
-    setChosen('');
-    return { link: reply.value, inText: trimInvisible(text) !== reply.value.url };
+    setBusy(true);
+    const reply = await sendCommand('saveLink', { input: first.url, ...extras });
+    setBusy(false);
+    if (!reply.ok) return refuse(reply.error.message);
+    refuse('');
+    return { link: reply.value, inText: found.inText };
   };
 
   /** Forget the choices when the text they came from changes. */
   const edited = () => {
-    if (choices.length > 0) {
-      setChoices([]);
-      setChosen('');
-      setError('');
-    }
+    if (choices.length > 0) refuse('');
   };
 
   return { save, edited, error, choices, chosen, setChosen, busy };

@@ -17,7 +17,7 @@ import { usePanelData } from './usePanelData';
  */
 export function Panel({ programId, action }: PanelParams) {
   const settings = useSettings();
-  const { program, links, error, reload } = usePanelData(programId);
+  const { program, programs, links, error, reload } = usePanelData(programId);
   const [copied, flash] = useFlash();
   const [copyError, setCopyError] = useState('');
   const copiedOnce = useRef(false);
@@ -55,6 +55,7 @@ export function Panel({ programId, action }: PanelParams) {
   ) : (
     <AddLinkForm
       program={program}
+      programs={programs}
       onSaved={(link, inText) => {
         if (inText && link.programId === program.id) flash(t('linkFoundInText', program.name));
         reload();

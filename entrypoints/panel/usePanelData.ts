@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { sendCommand } from '@/lib/messaging/client';
-import { findProgram } from '@/lib/referral/programs/index';
+import { allPrograms, findProgram } from '@/lib/referral/programs/index';
 import type { CustomProgramData, Program, ReferralLink } from '@/lib/referral/types';
 
 /** Primary link first, then oldest first (as the popup lists them). */
@@ -9,6 +9,8 @@ const byPrimaryThenAge = (a: ReferralLink, b: ReferralLink) => b.primary - a.pri
 export interface PanelData {
   /** undefined while loading; null when RefShare knows no such program. */
   program: Program | null | undefined;
+  /** Every program, built-in and custom (what a pasted link may belong to). */
+  programs: Program[];
   /** The program's links (undefined while loading). */
   links: ReferralLink[] | undefined;
   /** Error from the background, shown instead of the card. */
@@ -53,5 +55,5 @@ export function usePanelData(programId: string): PanelData {
   }, [programId, round]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  return { program, links, error, reload };
+  return { program, programs: allPrograms(customs ?? []), links, error, reload };
 }

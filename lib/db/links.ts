@@ -1,5 +1,4 @@
-import { linkMessage } from '@/lib/referral/linkRefusal';
-import { findInviteLinks } from '@/lib/referral/pastedText';
+import { parseLink } from '@/lib/referral/links';
 import { allPrograms } from '@/lib/referral/programs/index';
 import type { ProgramId, ReferralLink } from '@/lib/referral/types';
 import { type Ctx, err, ok, type Result } from './result';
@@ -16,25 +15,16 @@ export interface SaveLinkInput {
 const MAX_LINKS_PER_PROGRAM = 50;
 
 /**
- * Finds the invite link in what the user pasted (the link alone or a whole copied message) and saves exactly that
- * link. Several different invite links in the text are refused as 'several_links' with the links as `choices`:
- * the page asks which one, and saves it alone. The first link of a program becomes its primary link.
+ * Validates and saves one referral link, exactly as given (trimmed). Reading a link out of a pasted message is the
+ * page's part (findInviteLinks, in useSaveLink): the background checks what it is sent with the strict parser, as
+ * it checks everything. The first link of a program becomes its primary link.
  * Saving the same URL again for the same program returns the existing link instead of a copy.
  */
 export async function saveLink(db: RefShareDB, data: SaveLinkInput, ctx: Ctx): Promise<Result<ReferralLink>> {
   return db.transaction('rw', db.links, db.programs, async () => {
-    const found = findInviteLinks(data.input, allPrograms(await db.programs.toArray()), data.programId);
-    if (!found.ok) return err('invalid_link', found.message, { say: found.say });
-    const [parsed, ...others] = found.links;
-    if (!parsed) return err('invalid_link', linkMessage('linkErrNoLink'));
-    if (others.length > 0) {
-      const count = String(found.links.length);
-      return err('several_links', linkMessage('linkErrSeveral', [count]), {
-        say: { key: 'linkErrSeveral', subs: [count] },
-        choices: found.links.map((l) => l.url),
-      });
-    }
-    const { programId, url, code } = parsed;
+    const parsed = parseLink(data.input, allPrograms(await db.programs.toArray()), data.programId);
+    if (!parsed.ok) return err('invalid_link', parsed.message, { say: parsed.say });
+    const { programId, url, code } = parsed.link;
     const siblings = await db.links.where('programId').equals(programId).toArray();
     const same = siblings.find((l) => l.url === url);
     if (same) return ok(same);

@@ -6,8 +6,6 @@ export type ErrorCode =
   | 'unknown_command'
   | 'forbidden'
   | 'invalid_link'
-  /** The pasted text holds several invite links; `choices` lists them for the user to pick one. */
-  | 'several_links'
   | 'invalid_input'
   | 'not_found'
   | 'conflict'
@@ -15,10 +13,9 @@ export type ErrorCode =
   | 'storage_full'
   | 'internal';
 
-/** Besides the English message, what a page may need: the message's key for its own language, links to choose from. */
+/** Besides the message, what a page may need: the message's key, to say it in the page's own language. */
 export interface ErrorExtras {
   say?: Say;
-  choices?: string[];
 }
 
 export type Result<T> = { ok: true; value: T } | ({ ok: false; code: ErrorCode; message: string } & ErrorExtras);

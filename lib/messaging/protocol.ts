@@ -88,6 +88,4 @@ export type CommandData<C extends Command> = Protocol[C]['data'] extends Check<i
 export type CommandReply<C extends Command> = Protocol[C]['reply'];
 
 /** What the background answers: the value, or why it refused. */
-export type Reply<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: { code: string; message: string; say?: Say; choices?: string[] } };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string; say?: Say } };

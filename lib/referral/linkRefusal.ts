@@ -19,15 +19,10 @@ export function setLinkWording(next: LinkWording): void {
   wording = next;
 }
 
-/** The text of a link-checker message, as worded by the host. */
-export function linkMessage(key: LinkMessageKey, subs: readonly string[] = []): string {
-  return wording(key, subs);
-}
-
 /**
  * A refusal with its reason, its message (worded by the background, for logs and backups' refusals) and what a page
  * needs to say it in the user's chosen language.
  */
 export function linkRefusal(reason: LinkRefusalReason, key: LinkMessageKey, ...subs: string[]): LinkRefusal {
-  return { ok: false, reason, message: linkMessage(key, subs), say: { key, subs } };
+  return { ok: false, reason, message: wording(key, subs), say: { key, subs } };
 }

@@ -1,12 +1,12 @@
 import { findInviteLinks } from '@/lib/referral/pastedText';
-import type { LinkRefusalReason, Program } from '@/lib/referral/types';
+import type { LinkRefusalReason, Program, Say } from '@/lib/referral/types';
 import { isHidden, squash, textLines } from './pageText';
 
 const NO_INVITE_LINK = 'RefShare could not find your invite link on this page';
 
 export type InviteLinkResult =
   | { ok: true; input: string }
-  | { ok: false; reason: 'not_found' | LinkRefusalReason; message: string };
+  | { ok: false; reason: 'not_found' | LinkRefusalReason; message: string; say?: Say };
 
 /** Where a program's invite page shows the user's link or code, most specific first (CSS selectors). */
 export interface InviteSpec {
@@ -73,7 +73,7 @@ export function findInviteLinkIn(root: ParentNode, spec: InviteSpec): InviteLink
     const parsed = findInviteLinks(text, [spec.program], spec.program.id);
     if (parsed.ok) return { ok: true, input: parsed.links[0]?.url ?? text };
     if (!refusal && (parsed.reason === 'affiliate_link' || (c.field && LINK_LIKE.test(text)))) {
-      refusal = { ok: false, reason: parsed.reason, message: parsed.message };
+      refusal = { ok: false, reason: parsed.reason, message: parsed.message, say: parsed.say };
     }
   }
   return refusal ?? { ok: false, reason: 'not_found', message: NO_INVITE_LINK };

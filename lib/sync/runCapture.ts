@@ -31,9 +31,11 @@ export async function captureInvite(
   t: Translate,
 ): Promise<CaptureOutcome> {
   const found = adapter.findInviteLink(doc);
-  if (!found.ok) return { ok: false, text: found.reason === 'not_found' ? t('captureNoLink') : found.message };
+  if (!found.ok) return { ok: false, text: found.say ? t(found.say.key, ...found.say.subs) : t('captureNoLink') };
   const reply = await send('captureLink', { input: found.input });
-  return reply.ok ? { ok: true, text: t('captureSaved') } : { ok: false, text: reply.error.message };
+  if (reply.ok) return { ok: true, text: t('captureSaved') };
+  const { say, message } = reply.error;
+  return { ok: false, text: say ? t(say.key, ...say.subs) : message };
 }
 
 /**

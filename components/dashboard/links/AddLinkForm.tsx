@@ -24,7 +24,7 @@ export function AddLinkForm({ programs, programId, onProgramChange, inputRef }: 
   const [label, setLabel] = useState('');
   const [notes, setNotes] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const { save, edited, error, choices, chosen, setChosen, busy } = useSaveLink();
+  const { save, edited, error, choices, chosen, setChosen, busy } = useSaveLink(programs);
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();

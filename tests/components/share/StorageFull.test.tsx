@@ -9,6 +9,7 @@ import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
 import { setMessages } from '@/lib/i18n/t';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
+import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
 import { ALI_SHORT, freshDb, settings, testCtx } from '../../unit/db/testDb';
 import { withQuota } from '../../unit/durability/fullDisk';
 
@@ -48,7 +49,7 @@ afterEach(cleanup);
 
 async function saveLink() {
   const onSaved = vi.fn();
-  render(<AddLinkForm program={aliexpress} onSaved={onSaved} />);
+  render(<AddLinkForm program={aliexpress} onSaved={onSaved} programs={BUILT_IN_PROGRAMS} />);
   // The link field comes first, in every language; Enter submits, as a person would.
   const [input] = screen.getAllByRole('textbox');
   if (!input) throw new Error('no link field');

@@ -76,7 +76,12 @@ describe('AliExpress invite page', () => {
     const found = findInviteLink(fixturePage('star.aliexpress.com/share/share-affiliate.htm'));
     const engine = parseLink('https://s.click.aliexpress.com/e/_DmXyz12', [aliexpress]);
     expect(engine.ok).toBe(false);
-    expect(found).toEqual({ ok: false, reason: 'affiliate_link', message: engine.ok ? '' : engine.message });
+    expect(found).toEqual({
+      ok: false,
+      reason: 'affiliate_link',
+      message: engine.ok ? '' : engine.message,
+      say: engine.ok ? undefined : engine.say,
+    });
   });
 
   it('a page whose only link is an affiliate link, anywhere on it: the engine’s reason', () => {
