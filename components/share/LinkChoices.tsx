@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './share.css';
 
 interface LinkChoicesProps {
   /** The invite links found in the pasted text, exactly as written there. */

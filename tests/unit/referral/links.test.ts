@@ -115,7 +115,7 @@ describe('parseLink refuses, saying why', () => {
       'affiliate_link',
       /affiliate/,
     ],
-    ['product page', 'https://www.aliexpress.com/item/1005006.html', 'product_link', /AliExpress product link/],
+    ['product page', 'https://www.aliexpress.com/item/1005006.html', 'product_link', /product link \(AliExpress\)/],
     [
       'product share',
       'https://star.aliexpress.com/share/share.htm?businessType=ProductDetail&redirectUrl=https%3A%2F%2Fwww.aliexpress.com%2Fitem%2F1.html',
@@ -147,7 +147,7 @@ describe('parseLink refuses, saying why', () => {
       /damaged/,
     ],
     ['bad short path', 'https://a.aliexpress.com/foo/bar', 'not_an_invite_link', /a\.aliexpress\.com\/_/],
-    ['Temu product page', 'https://www.temu.com/goods.html?goods_id=1', 'product_link', /Temu product link/],
+    ['Temu product page', 'https://www.temu.com/goods.html?goods_id=1', 'product_link', /product link \(Temu\)/],
     ['Temu page', 'https://www.temu.com/channel/best-sellers.html', 'not_an_invite_link', /Temu page/],
     ['Temu short link, other kind', 'https://temu.to/x/abcd1234', 'not_an_invite_link', /temu\.to\/k\//],
     ['Temu code with symbols', 'https://www.temu.com/s/ab$cd', 'not_an_invite_link', /letters and digits/],
@@ -178,7 +178,7 @@ describe('parseLink refuses, saying why', () => {
       'aliexpress',
       /for Temu, but you chose AliExpress/,
     ],
-    ['an AliExpress code when Temu is chosen', 'INABCD12', 'temu', /AliExpress invite code, but you chose Temu/],
+    ['an AliExpress code when Temu is chosen', 'INABCD12', 'temu', /invite code for AliExpress, but you chose Temu/],
     ['an AliExpress page when Temu is chosen', 'https://www.aliexpress.com/item/1.html', 'temu', /for AliExpress/],
   ])('wrong_program: %s', (_label, input, expected, message) => {
     const r = parseLink(input, programs, expected);
