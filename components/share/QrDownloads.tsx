@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { t } from '@/lib/i18n/t';
 import type { ProgramId } from '@/lib/referral/types';
-import { PRINT_QR, qrFileName } from '@/lib/share/qrOptions';
+import { printQrOptions, printQrSize, qrFileName } from '@/lib/share/qrOptions';
 
 interface QrDownloadsProps {
   text: string;
@@ -23,15 +23,19 @@ function save(href: string, fileName: string): void {
   a.remove();
 }
 
-/** Print-quality QR files: a 1024 px PNG and a vector SVG, both with higher error correction (level Q). */
+/**
+ * Print-quality QR files: a PNG of at least 1024 px and 8 px a module, and a vector SVG, both at level Q where the
+ * link fits at Q (printQrSize).
+ */
 export function QrDownloads({ text, programId, onError }: QrDownloadsProps) {
   const download = async (kind: 'png' | 'svg') => {
     try {
+      const options = printQrOptions(printQrSize(text));
       if (kind === 'png') {
-        save(await QRCode.toDataURL(text, { ...PRINT_QR, type: 'image/png' }), qrFileName(programId, 'png'));
+        save(await QRCode.toDataURL(text, { ...options, type: 'image/png' }), qrFileName(programId, 'png'));
         return;
       }
-      const svg = await QRCode.toString(text, { ...PRINT_QR, type: 'svg' });
+      const svg = await QRCode.toString(text, { ...options, type: 'svg' });
       const href = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
       save(href, qrFileName(programId, 'svg'));
       setTimeout(() => URL.revokeObjectURL(href), REVOKE_AFTER_MS);

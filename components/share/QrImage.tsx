@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n/t';
-import { SCREEN_QR } from '@/lib/share/qrOptions';
+import { screenQrOptions, screenQrSize } from '@/lib/share/qrOptions';
 
 interface QrImageProps {
   /** What the code encodes: the link exactly as saved. */
@@ -10,31 +10,39 @@ interface QrImageProps {
   label: string;
 }
 
+/** The box an empty frame keeps while a code is drawn, and the alert's box when none can be. */
+const PLACEHOLDER_PX = 180;
+
 /**
- * The link as a QR code, drawn as an SVG image (crisp at any zoom, no canvas needed). It is generated in an
- * effect, i.e. after the first paint, so the popup shows its text without waiting for the code.
+ * The link as a QR code, drawn as an SVG image with crisp edges at a whole number of px a module, so a 1×
+ * screenshot of it (or a phone camera) sees sharp, equal modules; longer links get a bigger box (screenQrSize).
+ * The size is known at the first paint (no layout shift); the image is generated in an effect, i.e. after it, so
+ * the popup shows its text without waiting for the code.
  */
 export function QrImage({ text, label }: QrImageProps) {
+  const size = useMemo(() => screenQrSize(text), [text]);
   const [src, setSrc] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
+  const [drawFailed, setDrawFailed] = useState(false);
 
   useEffect(() => {
     let live = true;
     setSrc(null);
-    setFailed(false);
-    QRCode.toString(text, { ...SCREEN_QR, type: 'svg' }).then(
+    setDrawFailed(false);
+    if (!size) return;
+    QRCode.toString(text, { ...screenQrOptions(size), type: 'svg' }).then(
       (svg) => live && setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`),
-      () => live && setFailed(true),
+      () => live && setDrawFailed(true),
     );
     return () => {
       live = false;
     };
-  }, [text]);
+  }, [text, size]);
 
-  const size = SCREEN_QR.width;
+  const failed = !size || drawFailed;
+  const px = size?.sizePx ?? PLACEHOLDER_PX;
   return (
-    <div className="qr-frame" style={{ width: size, height: size }}>
-      {src && <img src={src} alt={label} width={size} height={size} />}
+    <div className="qr-frame" style={{ width: px, height: failed ? undefined : px }}>
+      {src && size && <img src={src} alt={label} width={px} height={px} />}
       {failed && <p role="alert">{t('popupQrTooLong')}</p>}
     </div>
   );

@@ -12,7 +12,7 @@ import type { AppSettings } from '@/lib/settings';
 import { applyEvent, newInvite } from '@/lib/referral/invites';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
-import { PRINT_QR, SCREEN_QR } from '@/lib/share/qrOptions';
+import { printQrOptions, printQrSize, screenQrOptions, screenQrSize } from '@/lib/share/qrOptions';
 import { HOUR, MINUTE } from '@/lib/referral/time';
 import type { Channel, Invite, InviteStatus, StatusEvent } from '@/lib/referral/types';
 
@@ -213,7 +213,8 @@ async function feedIngest(n: number, rounds: number) {
 
 /**
  * QR generation with the options the extension uses: the popup's on-screen SVG (what every popup open pays) and the
- * print PNG a user downloads (canvas, 1024 px). The first call pays for warm-up; the median is what follows.
+ * print PNG a user downloads (canvas, at least 1024 px and 8 px a module), each at the size and level chosen for the
+ * text. The first call pays for warm-up; the median is what follows.
  */
 async function qrGeneration(rounds: number) {
   const text = 'https://s.click.aliexpress.com/e/_oBnKq7X?bz=120*90&share=IN7XK2P9';
@@ -227,9 +228,18 @@ async function qrGeneration(rounds: number) {
     }
     return { first: times[0] ?? 0, median: median(times.slice(1)), size };
   };
+  // Timed as the app makes them: choosing the size and level (which encodes the text once more) included.
+  const screen = screenQrSize(text);
+  const print = printQrSize(text);
   return {
-    screenSvg: await time(() => QRCode.toString(text, { ...SCREEN_QR, type: 'svg' })),
-    printPng: await time(() => QRCode.toDataURL(text, { ...PRINT_QR, type: 'image/png' })),
+    screenSvg: await time(() => {
+      const size = screenQrSize(text);
+      if (!size) throw new Error('no on-screen QR size');
+      return QRCode.toString(text, { ...screenQrOptions(size), type: 'svg' });
+    }),
+    printPng: await time(() => QRCode.toDataURL(text, { ...printQrOptions(printQrSize(text)), type: 'image/png' })),
+    screen: { px: screen?.sizePx ?? 0, level: screen?.errorCorrectionLevel ?? '' },
+    print: { px: print.sizePx, level: print.errorCorrectionLevel },
   };
 }
 

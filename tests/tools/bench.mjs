@@ -227,7 +227,7 @@ try {
     `  status feed: a page of ${r.feed.events.toLocaleString('en')} updates read, matched and applied in ${fmt(r.feed.ms)} (${r.feed.applied.toLocaleString('en')} applied, ${((r.feed.ms / r.feed.events) * 1000).toFixed(0)} µs each)`,
   );
   console.log(
-    `  QR code, popup SVG (180 px, level M): ${fmt(r.qr.screenSvg.median)} median, first call ${fmt(r.qr.screenSvg.first)}; print PNG (1024 px, level Q): ${fmt(r.qr.printPng.median)}, first ${fmt(r.qr.printPng.first)}`,
+    `  QR code, popup SVG (${r.qr.screen.px} px, level ${r.qr.screen.level}, size chosen by length): ${fmt(r.qr.screenSvg.median)} median, first call ${fmt(r.qr.screenSvg.first)}; print PNG (${r.qr.print.px} px, level ${r.qr.print.level}): ${fmt(r.qr.printPng.median)}, first ${fmt(r.qr.printPng.first)}`,
   );
   record(
     'Engine',
@@ -257,7 +257,7 @@ try {
   );
   record(
     'QR',
-    'popup QR (SVG, 180 px) / print QR (PNG, 1024 px)',
+    `popup QR (SVG, ${r.qr.screen.px} px, size by length) / print QR (PNG, ${r.qr.print.px} px)`,
     `${fmt(r.qr.screenSvg.median)} / ${fmt(r.qr.printPng.median)} (first call ${fmt(r.qr.screenSvg.first)})`,
   );
 } finally {

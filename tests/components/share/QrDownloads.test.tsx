@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { QrDownloads } from '@/components/share/QrDownloads';
+import { printQrSize } from '@/lib/share/qrOptions';
 import { ALI_URL, decodeQrSvg } from './fixtures';
 
 afterEach(() => {
@@ -32,7 +33,12 @@ describe('QrDownloads', () => {
     await waitFor(() => expect(saved).toEqual([{ name: 'refshare-aliexpress-qr.svg', href: 'blob:qr' }]));
     expect(blobs[0]?.type).toBe('image/svg+xml');
     const svg = (await blobs[0]?.text()) ?? '';
-    expect(svg).toContain('width="1024"');
+    // ≥ 1024 px and a whole number (≥ 8) of px a module: (modules + 8 quiet) × scale.
+    const print = printQrSize(ALI_URL);
+    expect(print.errorCorrectionLevel).toBe('Q');
+    expect(print.sizePx).toBeGreaterThanOrEqual(1024);
+    expect(svg).toContain(`width="${print.sizePx}"`);
+    expect(svg).toContain(`viewBox="0 0 ${print.modules + 8} ${print.modules + 8}"`);
     expect(decodeQrSvg(svg)).toBe(ALI_URL);
     // The download link does not stay in the page.
     expect(document.querySelector('a[download]')).toBeNull();
@@ -49,6 +55,8 @@ describe('QrDownloads', () => {
     const png = Buffer.from((saved[0]?.href ?? '').replace(/^data:image\/png;base64,/, ''), 'base64');
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBeGreaterThanOrEqual(1024);
+    // Exactly the computed size, so every module is the same whole number of px.
+    expect(png.readUInt32BE(16)).toBe(printQrSize(ALI_URL).sizePx);
   });
 
   it('a QR that cannot be made is reported, not thrown', async () => {
