@@ -34,6 +34,12 @@ export interface LaunchOptions {
   args?: string[];
   /** URLs whose origins the extension may reach (status feeds the test configures); see also `network.allow`. */
   allowNetwork?: string[];
+  /**
+   * Device px per CSS px (Chromium's default is 1); 2 draws as on a high-density screen. Set both ways: Playwright's
+   * emulation reaches only a page's own frames, not an extension's frame inside it (a separate process), which
+   * Chromium's `--force-device-scale-factor` switch reaches.
+   */
+  deviceScaleFactor?: number;
 }
 
 export interface LaunchedExtension {
@@ -81,6 +87,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
       headless: true,
       // Tests inject axe-core and jsQR into extension pages, whose CSP would otherwise refuse them.
       bypassCSP: true,
+      ...(opts.deviceScaleFactor === undefined ? {} : { deviceScaleFactor: opts.deviceScaleFactor }),
       args: [
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
@@ -91,6 +98,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        ...(opts.deviceScaleFactor === undefined ? [] : [`--force-device-scale-factor=${opts.deviceScaleFactor}`]),
         ...(opts.args ?? []),
       ],
     });
