@@ -1,6 +1,6 @@
-import { parseLink } from './links';
 import { linkRefusal } from './linkRefusal';
 import { ACTIVE_SCHEMES, OTHER_SCHEMES, refuseScheme, schemeOf } from './linkScheme';
+import { parseLink } from './links';
 import { trimInvisible } from './text';
 import type { LinkParseResult, LinkRefusal, LinkRefusalReason, ParsedLink, Program, ProgramId } from './types';
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
 import { REAL_PASTES } from '../corpus/realPastes';
+import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
 
 /** A real copied message (tests/corpus/realPastes.ts): the first whose input contains `phrase`. */
 function real(phrase: string): { text: string; links: string[] } {

@@ -1,11 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REAL_PASTES } from '../corpus/realPastes';
 import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
 import { decodeQr, saveScreenshot, seriousAxeViolations } from './pageTools';
 
-/** A real-format AliExpress invite link: share.htm wrapping the register page with the invitation code. */
-const ALI_LINK =
-  'https://star.aliexpress.com/share/share.htm?gatewayAdapt=glo2usa&redirectUrl=https%3A%2F%2Fm.aliexpress.com%2Fp%2Fspring-festival%2Freferral_register_success.htm%3FinvitationCode%3DINABCD12%26platform%3DAE';
+/** The AliExpress app's own invite link, 505 characters, with an opaque invitation token (tests/corpus/realPastes.ts). */
+const ALI_LINK = REAL_PASTES.find((p) => p.seenAs === 'invite' && p.input.length > 500)?.input ?? '';
 
 let ext: LaunchedExtension;
 
@@ -44,7 +44,9 @@ describe('popup in real Chromium', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(ALI_LINK);
 
     const links = await sendCommand<{ url: string; code?: string }[]>(page, 'listLinks', {});
-    expect(links.ok && links.value.map((l) => [l.url, l.code])).toEqual([[ALI_LINK, 'INABCD12']]);
+    // No IN code in this link (an opaque token): none is shown or stored.
+    expect(links.ok && links.value.map((l) => [l.url, l.code])).toEqual([[ALI_LINK, undefined]]);
+    expect(await page.getByText(/^Code:/).count()).toBe(0);
     await saveScreenshot(page, 'popup');
     await page.close();
   });

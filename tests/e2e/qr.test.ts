@@ -10,6 +10,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LINK_LENGTH } from '@/lib/referral/links';
 import { screenQrSize } from '@/lib/share/qrOptions';
+import { REAL_PASTES } from '../corpus/realPastes';
 import { type FixtureServer, startFixtureServer } from './fixtureServer';
 import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
 import { decodePng, decodeWithJsQr, decodeWithZxing, measureQr, readQrScreenshot } from './pageTools';
@@ -19,8 +20,9 @@ const QR_NAME = 'QR code for AliExpress referral link';
 const LAUNCHER_NAME = 'Share your AliExpress referral link';
 
 /**
- * A real AliExpress invite link (invitationCode IN + 6) with tracking parameters of the kind the app's share
- * sheet appends, then one token long enough to make exactly `length` characters.
+ * Constructed, to reach any length: an invite link in a shape the parser accepts (share.htm with an IN code), the
+ * tracking parameters app shares carry (aff_fcid, sk, srcSns…, seen on real product shares in tests/corpus), then
+ * one token long enough to make exactly `length` characters. The real invite link is in LINKS below.
  */
 function aliInvite(length: number): string {
   const params = [
@@ -46,11 +48,14 @@ function aliInvite(length: number): string {
   return url;
 }
 
-/** Lengths from a short app link to the parser's maximum; 520 is past the app's own longest invite links. */
+/** The app's own invite link, 505 characters (tests/corpus/realPastes.ts: github TechieQian/chiffon). */
+const REAL_INVITE = REAL_PASTES.find((p) => p.seenAs === 'invite' && p.input.length > 500)?.input ?? '';
+
+/** Lengths from a short app link to the parser's maximum, the real 505-character invite among them. */
 const LINKS = [
-  'https://a.aliexpress.com/_mKXyZab',
+  'https://a.aliexpress.com/_mKjL9Cq',
   aliInvite(240),
-  aliInvite(520),
+  REAL_INVITE,
   aliInvite(1000),
   aliInvite(MAX_LINK_LENGTH),
 ];

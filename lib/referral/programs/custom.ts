@@ -1,7 +1,7 @@
 import { normaliseHostname } from '../hostname';
+import { linkRefusal } from '../linkRefusal';
 import { hasControlChar } from '../text';
 import { HOUR } from '../time';
-import { linkRefusal } from '../linkRefusal';
 import type { CustomProgramData, Program } from '../types';
 import { matchLinkPattern, splitLinkPattern } from './linkPattern';
 
