@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findInviteLinks, MAX_PASTE_LENGTH } from '@/lib/referral/pastedText';
+import { customProgram } from '@/lib/referral/programs/custom';
 import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
 import type { LinkRefusalReason } from '@/lib/referral/types';
 
@@ -66,6 +67,26 @@ describe('findInviteLinks: a link inside text', () => {
 
   it('offers every different invite link, in order, when there are several', () => {
     expect(found(`Temu: ${TEMU}\nAliExpress: ${ALI}`)).toEqual([TEMU, ALI]);
+  });
+
+  it('finds a custom program’s link in a message, by its own pattern', () => {
+    const shop = customProgram({
+      id: 'custom:cafe-shop',
+      name: 'Café Shop',
+      shoppingHosts: ['shop.example.com'],
+      linkPattern: 'https://shop.example.com/invite/{code}',
+      rewardDelayHours: 48,
+      createdAt: 1,
+    });
+    const link = 'https://shop.example.com/invite/ABC123';
+    const r = findInviteLinks(`Únete 👉 ${link}!\nGracias`, [...programs, shop]);
+    expect(r).toMatchObject({
+      ok: true,
+      inText: true,
+      links: [{ programId: 'custom:cafe-shop', url: link, code: 'ABC123' }],
+    });
+    const other = findInviteLinks('Únete 👉 https://shop.example.com/about', [...programs, shop]);
+    expect(other).toMatchObject({ ok: false, reason: 'not_an_invite_link', say: { key: 'linkErrCustom' } });
   });
 
   it('keeps only the expected program’s links when a program is chosen', () => {
