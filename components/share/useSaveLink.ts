@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '@/lib/i18n/t';
+import { say, t } from '@/lib/i18n/t';
 import { sendCommand } from '@/lib/messaging/client';
 import { findInviteLinks } from '@/lib/referral/pastedText';
 import type { Program, ProgramId, ReferralLink } from '@/lib/referral/types';
@@ -26,7 +26,8 @@ export function useSaveLink(programs: Program[]) {
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const refuse = (message: string, several: string[] = []) => {
+  /** What the form shows next: a refusal (with the links to choose from, if several), or nothing. */
+  const show = (message: string, several: string[] = []) => {
     setChoices(several);
     setChosen('');
     setError(message);
@@ -36,24 +37,24 @@ export function useSaveLink(programs: Program[]) {
   const save = async (input: string, extras: SaveLinkExtras): Promise<Saved> => {
     if (busy) return undefined;
     const found = findInviteLinks(choices.includes(chosen) ? chosen : input, programs, extras.programId);
-    if (!found.ok) return refuse(t(found.say.key, ...found.say.subs));
+    if (!found.ok) return show(say(found.say, found.message));
     const [first, ...others] = found.links;
     if (!first) return undefined;
     if (others.length > 0) {
       const urls = found.links.map((l) => l.url);
-      return refuse(t('linkErrSeveral', urls.length), urls);
+      return show(t('linkErrSeveral', urls.length), urls);
     }
     setBusy(true);
     const reply = await sendCommand('saveLink', { input: first.url, ...extras });
     setBusy(false);
-    if (!reply.ok) return refuse(reply.error.message);
-    refuse('');
+    if (!reply.ok) return show(reply.error.message);
+    show('');
     return { link: reply.value, inText: found.inText };
   };
 
   /** Forget the choices when the text they came from changes. */
   const edited = () => {
-    if (choices.length > 0) refuse('');
+    if (choices.length > 0) show('');
   };
 
   return { save, edited, error, choices, chosen, setChosen, busy };

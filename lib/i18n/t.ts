@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Locale } from '@/lib/referral/types';
+import type { Locale, Say } from '@/lib/referral/types';
 import type { Messages } from './mergeLocales';
 
 /**
@@ -25,6 +25,12 @@ export function t(key: string, ...subs: (string | number)[]): string {
   const raw = chosen ? ownMessage(chosen, key) : getMessage(key, subs.map(String));
   if (!raw) return key;
   return chosen ? raw.replace(/\$(\d)/g, (m, n: string) => String(subs[Number(n) - 1] ?? m)) : raw;
+}
+
+/** A message given as a key and its values (`say`, from the engine or the background) in the page's language; `fallback` when the key is unknown. */
+export function say({ key, subs }: Say, fallback: string): string {
+  const text = t(key, ...subs);
+  return text === key ? fallback : text;
 }
 
 /** A message of the dictionary itself (a key such as "constructor" must not find Object.prototype's). */

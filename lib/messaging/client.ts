@@ -1,13 +1,6 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/lib/i18n/t';
-import type { Say } from '@/lib/referral/types';
+import { say, t } from '@/lib/i18n/t';
 import { CHANNEL, type Command, type CommandData, type CommandReply, type Reply } from './protocol';
-
-/** A message of the background's in the page's language; its English when the page has no such key. */
-function say({ key, subs }: Say, english: string): string {
-  const text = t(key, ...subs);
-  return text === key ? english : text;
-}
 
 /**
  * Asks the background (the only writer) to do something. Always resolves: a refusal or a worker that

@@ -138,14 +138,15 @@ export function findInviteLinks(input: string, programs: Program[], expected?: P
   const other = scheme !== undefined && (ACTIVE_SCHEMES.has(scheme) || (oneAddress && OTHER_SCHEMES.has(scheme)));
   const refused = other ? refuseScheme(scheme) : undefined;
   if (refused) return refused;
+  // The text as one link or code, as the strict parser sees it ("INABCD12", "https://…", or a refusal).
+  const alone = parseLink(text, programs, expected);
   // One word that is an address from its first character is judged whole (kept exactly, or refused) when it was
   // cut short by a character such as "<", "{" or "\\", or when the whole is a link the program accepts and only
   // sentence punctuation would be trimmed: the app's invite link ends in its title, "…IN%20COUPONS!" (see aliexpress.ts).
   if (oneWord && /^https?:\/\//i.test(text)) {
     const next = candidates(text).next().value?.next;
     const cutShort = next !== undefined && /[\x21-\x7e]/.test(next) && !/[">]/.test(next);
-    const whole = parseLink(text, programs, expected);
-    if (cutShort || (whole.ok && !/[)\]]/.test(text.slice(trimTrailing(text).length)))) return single(whole);
+    if (cutShort || (alone.ok && !/[)\]]/.test(text.slice(trimTrailing(text).length)))) return single(alone);
   }
 
   const found: ParsedLink[] = [];
@@ -163,9 +164,8 @@ export function findInviteLinks(input: string, programs: Program[], expected?: P
   });
   if (invites.length > 0) return { ok: true, links: invites, inText: invites.length > 1 || invites[0]?.url !== text };
 
-  // No link read out of the text: the text as one link or code ("INABCD12", "a.aliexpress.com/_x" without https).
-  const alone = parseLink(text, programs, expected);
-  if (alone.ok) return oneWord ? single(alone) : (best(refusals) ?? noLink());
+  // No link read out of the text: a bare code ("INABCD12"; the strict parser accepts nothing with a space).
+  if (alone.ok) return single(alone);
   // Text that starts as a link ("https://a.aliexpress.com\\_x", "ft\tp://…"): the strict parser's reason is the
   // precise one. ("Note: no link" has a "scheme" too, but a space after it: a sentence.)
   const linkLike = scheme !== undefined && /^[^:]*:\S/.test(text.replace(/[\t\n\r]/g, ''));

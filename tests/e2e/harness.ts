@@ -85,7 +85,7 @@ export async function launchExtension(opts: LaunchOptions = {}): Promise<Launche
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      // Tests inject axe-core and jsQR into extension pages, whose CSP would otherwise refuse them.
+      // Tests inject axe-core into extension pages, whose CSP would otherwise refuse them.
       bypassCSP: true,
       ...(opts.deviceScaleFactor === undefined ? {} : { deviceScaleFactor: opts.deviceScaleFactor }),
       args: [

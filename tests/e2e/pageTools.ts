@@ -28,7 +28,6 @@ const SCREENSHOT_DIR = path.join(here, 'screenshots');
 
 declare global {
   interface Window {
-    jsQR?: (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
     axe?: { run(context?: unknown, options?: unknown): Promise<{ violations: AxeViolation[] }> };
   }
 }
@@ -41,25 +40,11 @@ interface AxeViolation {
 }
 
 /**
- * Screenshots the element as the user sees it and decodes it with jsQR (an independent decoder, injected into
- * the page), so the test checks the pixels drawn, not the data the app meant to draw.
+ * Screenshots the element as the user sees it and decodes it with jsQR (an independent decoder), so the test checks
+ * the pixels drawn, not the data the app meant to draw. The same PNG reading as the QR suite's (decodePng).
  */
-export async function decodeQr(page: Page, element: Locator): Promise<string | null> {
-  const png = (await element.screenshot()).toString('base64');
-  await page.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d');
-    if (!ctx || !window.jsQR) return null;
-    ctx.drawImage(img, 0, 0);
-    const { data, width, height } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-    return window.jsQR(data, width, height)?.data ?? null;
-  }, png);
+export async function decodeQr(element: Locator): Promise<string | null> {
+  return decodeWithJsQr(decodePng(await element.screenshot()));
 }
 
 /** Runs axe-core on the page and returns the serious and critical violations (an empty list is a pass). */

@@ -38,7 +38,7 @@ describe('popup in real Chromium', () => {
     await page.getByRole('button', { name: 'Save link' }).click();
     const qr = page.getByRole('img', { name: 'QR code for AliExpress referral link' });
     await qr.waitFor();
-    await expect.poll(() => decodeQr(page, qr), { timeout: 10_000 }).toBe(ALI_LINK);
+    await expect.poll(() => decodeQr(qr), { timeout: 10_000 }).toBe(ALI_LINK);
 
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(ALI_LINK);

@@ -180,7 +180,7 @@ describe('shop-page launcher and share panel (production build, real Chromium)',
       expect(await frame.getByRole('button', { name }).count()).toBe(1);
     }
     expect(await frame.getByRole('textbox', { name: 'Who is it for?' }).count()).toBe(1);
-    await expect.poll(() => decodeQr(page, qr), { timeout: 10_000 }).toBe(ALI_LINK);
+    await expect.poll(() => decodeQr(qr), { timeout: 10_000 }).toBe(ALI_LINK);
     await frame.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const serious = await frame.evaluate(async () =>
       ((await window.axe?.run(document))?.violations ?? [])
