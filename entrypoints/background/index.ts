@@ -1,7 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { pullDueFeeds } from '@/lib/db/feeds';
 import { openDatabase } from '@/lib/db/schema';
-import { createSyncRunner } from '@/lib/db/sync';
+import { createLoopRunner } from '@/lib/db/loop';
 import { t, uiLocale } from '@/lib/i18n/t';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { setBadge } from '@/lib/platform/badge';
@@ -16,7 +16,7 @@ import { loadEngineSettings, loadSettings } from '@/lib/settings';
 
 /** Commands after which the context menus and custom shops' scripts must follow the programs. */
 const PROGRAM_COMMANDS = new Set(['saveCustomProgram', 'deleteCustomProgram', 'importBackup', 'deleteAllData']);
-/** Commands that change nothing the sync loop reads (pageState comes with every shop page load). */
+/** Commands that change nothing the background loop reads (pageState comes with every shop page load). */
 const READ_COMMANDS = new Set(['listLinks', 'listCustomPrograms', 'pageState', 'syncNow']);
 /** The one periodic alarm. Chrome allows 30 s at the least, Firefox 1 min; reminders need no more than this. */
 const SYNC_ALARM = 'refshare-sync';
@@ -45,7 +45,7 @@ export default defineBackground(() => {
 
   // "Sync now" reads every feed; the alarm only those due (a failing feed backs off).
   let readAllFeeds = false;
-  const sync = createSyncRunner(db, {
+  const sync = createLoopRunner(db, {
     // The engine's locale and the device's zone, with the user's quiet hours and switches.
     settings: async () => ({ ...(await loadSettings()), ...(await loadEngineSettings(uiLocale)) }),
     ctx,

@@ -20,7 +20,7 @@ export interface DispatchDeps extends HandlerDeps {
   extensionOrigin: string;
   now: () => number;
   newId: () => string;
-  /** Called with the command's name after it succeeded (e.g. to run the sync loop, refresh menus). */
+  /** Called with the command's name after it succeeded (e.g. to run the background loop, refresh menus). */
   afterChange?: (command: string) => void;
 }
 

@@ -6,7 +6,7 @@ import { deleteLink, saveLink, setPrimaryLink, updateLink } from '@/lib/db/links
 import { deleteCustomProgram, saveCustomProgram } from '@/lib/db/programs';
 import { type Ctx, err, ok, type Result } from '@/lib/db/result';
 import type { RefShareDB } from '@/lib/db/schema';
-import type { SyncReport } from '@/lib/db/sync';
+import type { LoopReport } from '@/lib/db/loop';
 import type { Settings } from '@/lib/referral/types';
 import { resetSettings } from '@/lib/settings';
 import type { Command, CommandData, CommandReply } from './protocol';
@@ -14,8 +14,8 @@ import type { Command, CommandData, CommandReply } from './protocol';
 export interface HandlerDeps {
   db: RefShareDB;
   settings: () => Promise<Settings>;
-  /** Runs the sync loop now (the background's runner: never two runs at once). */
-  sync?: () => Promise<SyncReport>;
+  /** Runs the background loop now (the background's runner: never two runs at once). */
+  sync?: () => Promise<LoopReport>;
 }
 
 type Handlers = {
@@ -49,7 +49,7 @@ export const HANDLERS: Handlers = {
   addFeed: (data, ctx, { db }) => addFeed(db, data.url, ctx),
   removeFeed: (data, _ctx, { db }) => removeFeed(db, data.id),
   syncNow: async (_data, _ctx, { sync }) => {
-    if (!sync) return err('internal', 'The sync loop is not running here.');
+    if (!sync) return err('internal', 'The background loop is not running here.');
     const report = await sync();
     return ok({
       // What pullDueFeeds reported (lib/db/feeds.ts); the runner passes it on untyped.

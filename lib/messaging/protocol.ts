@@ -71,7 +71,7 @@ export const PROTOCOL = {
    */
   addFeed: { data: obj({ url: str(4096) }), reply: {} as FeedRecord },
   removeFeed: { data: obj({ id }), reply: {} as { id: string } },
-  /** Runs the sync loop now, reading every feed (not only those due): what "Add feed" does to check a new feed. */
+  /** Runs the background loop now, reading every feed (not only those due): what "Add feed" does to check a new feed. */
   syncNow: { data: obj({}), reply: {} as SyncSummary },
 } satisfies Record<string, { data: Check<unknown>; reply: unknown }>;
 

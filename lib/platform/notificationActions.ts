@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { markCouponUsed } from '@/lib/db/coupons';
 import type { Ctx } from '@/lib/db/result';
 import type { RefShareDB } from '@/lib/db/schema';
-import { snoozeNotification } from '@/lib/db/sync';
+import { snoozeNotification } from '@/lib/db/loop';
 import { findProgram } from '@/lib/referral/programs/index';
 import { DAY } from '@/lib/referral/time';
 import { buttonAction, notificationTarget } from './notifications';

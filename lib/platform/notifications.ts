@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Notifier } from '@/lib/db/sync';
+import type { Notifier } from '@/lib/db/loop';
 import type { OutboxEntry } from '@/lib/db/schema';
 import { encodeText } from '@/lib/referral/text';
 import type { Program } from '@/lib/referral/types';

@@ -7,7 +7,7 @@ import QRCode from 'qrcode';
 import { ingestEvents } from '@/lib/db/events';
 import { pullFeed } from '@/lib/db/feeds';
 import { type FeedRecord, RefShareDB, type StoredEvent } from '@/lib/db/schema';
-import { syncRun } from '@/lib/db/sync';
+import { runLoop } from '@/lib/db/loop';
 import type { AppSettings } from '@/lib/settings';
 import { applyEvent, newInvite } from '@/lib/referral/invites';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
@@ -144,7 +144,7 @@ async function syncRunCost(n: number, rounds: number) {
     const db = await fresh('bench-sync', []);
     for (let i = 0; i < invites.length; i += 10_000) await db.invites.bulkAdd(invites.slice(i, i + 10_000));
     const t = performance.now();
-    await syncRun(db, {
+    await runLoop(db, {
       settings: async () => APP_SETTINGS,
       ctx: () => ({ now, newId: () => crypto.randomUUID() }),
       notifier: { show: async () => undefined },

@@ -212,7 +212,7 @@ describe('shop-page launcher and share panel (production build, real Chromium)',
     await frame.getByRole('textbox', { name: 'Who is it for?' }).fill('Bea');
     await frame.getByRole('button', { name: 'Share…' }).click();
     await frame.getByRole('menuitem', { name: 'WhatsApp' }).click();
-    // The answer goes through the background (which then runs its sync loop): allow for a busy machine.
+    // The answer goes through the background (which then runs its background loop): allow for a busy machine.
     await expect
       .poll(() => frame.getByRole('status').allInnerTexts(), { timeout: 5_000 })
       .toContainEqual('Invite recorded (WhatsApp).');

@@ -82,7 +82,7 @@ describe('upgrading a database filled at every earlier schema version', () => {
         expect(upgraded.rows[table], `new table ${table}`).toEqual([]);
       }
 
-      // The indexes work on the upgraded data: the dashboard's filters and the sync loop's due scan.
+      // The indexes work on the upgraded data: the dashboard's filters and the background loop's due scan.
       const db = new RefShareDB(name);
       const invites = (expected.invites ?? []) as { programId: string; status: string; dueAt?: number }[];
       expect(invites.length).toBe(INVITES);

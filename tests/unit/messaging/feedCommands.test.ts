@@ -69,7 +69,7 @@ describe('addFeed / removeFeed commands', () => {
 });
 
 describe('syncNow command', () => {
-  it('runs the background’s sync loop and says what it did', async () => {
+  it('runs the background’s background loop and says what it did', async () => {
     let runs = 0;
     const d: DispatchDeps = {
       ...deps(),

@@ -81,7 +81,7 @@ async function syncNow(): Promise<void> {
   expect(reply.ok).toBe(true);
 }
 
-describe('sync loop, notifications, badge and status feed (test build, real Chromium)', () => {
+describe('background loop, notifications, badge and status feed (test build, real Chromium)', () => {
   it('a coupon arriving through the feed: exactly one notification, in the wallet, badge 1; served again adds nothing', async () => {
     const ana = await invite('Ana', Date.now() - HOUR);
     feed.serve({ cursor: 'c1', events: [couponEvent('ev-1', 'Ana', 'Referral reward coupon')] }, '"v1"');

@@ -1,6 +1,6 @@
 import type { DBCoreCursor } from 'dexie';
 import type { RefShareDB } from '@/lib/db/schema';
-import type { Notifier } from '@/lib/db/sync';
+import type { Notifier } from '@/lib/db/loop';
 import { newInvite } from '@/lib/referral/invites';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';

@@ -4,12 +4,12 @@ import { recordShare } from '@/lib/db/invites';
 import { saveLink } from '@/lib/db/links';
 import type { Ctx } from '@/lib/db/result';
 import type { RefShareDB } from '@/lib/db/schema';
-import { createSyncRunner, type SyncReport, syncRun } from '@/lib/db/sync';
+import { createLoopRunner, type LoopReport, runLoop } from '@/lib/db/loop';
 import { newCoupon } from '@/lib/referral/coupons';
 import { DAY, HOUR } from '@/lib/referral/time';
 import type { Settings } from '@/lib/referral/types';
 import type { AppSettings } from '@/lib/settings';
-import { appSettings, countRows, ScreenNotifier, seedInvites, snapshot } from './syncFixtures';
+import { appSettings, countRows, ScreenNotifier, seedInvites, snapshot } from './loopFixtures';
 import { ALI_SHORT, freshDb, testCtx } from './testDb';
 
 /**
@@ -90,11 +90,11 @@ async function expectSettled(w: World) {
   expect(w.badges.at(-1)).toBe(1);
 }
 
-describe('syncRun', () => {
+describe('runLoop', () => {
   it('feeds, rules, outbox, badge: one run shows each notification once; the same run again changes nothing', async () => {
     const w = await world();
-    const report = await syncRun(w.db, w.deps);
-    expect(report).toEqual<SyncReport>({
+    const report = await runLoop(w.db, w.deps);
+    expect(report).toEqual<LoopReport>({
       feeds: 1,
       rules: { invites: 1, events: 0, notifications: 2, batches: 1 },
       outbox: { shown: 3, deferred: 0, dropped: 0, failed: 0 },
@@ -104,7 +104,7 @@ describe('syncRun', () => {
     await expectSettled(w);
 
     const before = await snapshot(w.db);
-    const again = await syncRun(w.db, w.deps);
+    const again = await runLoop(w.db, w.deps);
     expect(again).toMatchObject({ rules: { invites: 0, notifications: 0 }, outbox: { shown: 0 }, badge: 1 });
     expect(await snapshot(w.db)).toEqual(before);
     expect(w.notifier.shows).toBe(3);
@@ -112,20 +112,20 @@ describe('syncRun', () => {
 
   it('in quiet hours nothing is shown, everything waits; after them it all shows', async () => {
     const w = await world({ ...appSettings, quietHours: { start: '11:00', end: '13:00' } });
-    const report = await syncRun(w.db, w.deps);
+    const report = await runLoop(w.db, w.deps);
     expect(report.quietUntil).toBe(w.ctx.now + HOUR);
     expect(report.outbox).toMatchObject({ shown: 0, deferred: 3 });
     expect(w.notifier.shows).toBe(0);
     expect(w.badges).toEqual([1]);
     w.ctx.advance(HOUR);
-    expect((await syncRun(w.db, w.deps)).outbox).toMatchObject({ shown: 3, deferred: 0 });
+    expect((await runLoop(w.db, w.deps)).outbox).toMatchObject({ shown: 3, deferred: 0 });
     await expectSettled(w);
   });
 
   it('a failing feed is reported, and the reminders and badge still happen', async () => {
     const w = await world();
     w.feed.fail = 'before';
-    const report = await syncRun(w.db, w.deps);
+    const report = await runLoop(w.db, w.deps);
     expect(report.errors).toEqual([{ step: 'feeds', message: 'HTTP 503' }]);
     expect(report.feeds).toBeUndefined();
     expect(report.outbox.shown).toBe(2);
@@ -135,7 +135,7 @@ describe('syncRun', () => {
   it('drains a backlog of due invites in batches of 500', async () => {
     const w = await world();
     await w.db.invites.bulkAdd(seedInvites('followUpDue', 1_000, w.ctx.now));
-    const report = await syncRun(w.db, w.deps);
+    const report = await runLoop(w.db, w.deps);
     expect(report.rules).toEqual({ invites: 1_001, events: 0, notifications: 1_002, batches: 3 });
     expect(await w.db.invites.where('dueAt').belowOrEqual(w.ctx.now).count()).toBe(0);
   }, 60_000);
@@ -150,7 +150,7 @@ describe('syncRun', () => {
         ...seedInvites('notDue', total - 3, ctx.now),
       ]);
       const rows = await countRows(db);
-      const report = await syncRun(db, {
+      const report = await runLoop(db, {
         settings: async () => appSettings,
         ctx: () => ctx,
         notifier: new ScreenNotifier(),
@@ -231,30 +231,30 @@ describe('crash safety: each step fails once, then the next run settles with not
   ])('%s', async (_label, breakOnce) => {
     const w = await world();
     const restore = breakOnce(w);
-    const first = await syncRun(w.db, w.deps);
+    const first = await runLoop(w.db, w.deps);
     await restore();
     const failures = first.errors.length + first.outbox.failed;
     expect(failures).toBe(1);
 
-    await syncRun(w.db, w.deps);
+    await runLoop(w.db, w.deps);
     await expectSettled(w);
     // And a third run is a no-op.
     const before = await snapshot(w.db);
     const shows = w.notifier.shows;
-    await syncRun(w.db, w.deps);
+    await runLoop(w.db, w.deps);
     expect(await snapshot(w.db)).toEqual(before);
     expect(w.notifier.shows).toBe(shows);
   });
 });
 
-describe('createSyncRunner', () => {
+describe('createLoopRunner', () => {
   it('never runs two syncs at once; asks made during a run are served by one more run after it', async () => {
     const db: RefShareDB = freshDb();
     let active = 0;
     let most = 0;
     let runs = 0;
     let release: () => void = () => undefined;
-    const runner = createSyncRunner(db, {
+    const runner = createLoopRunner(db, {
       settings: async () => appSettings,
       ctx: () => testCtx(),
       notifier: new ScreenNotifier(),
@@ -291,7 +291,7 @@ describe('createSyncRunner', () => {
 
   it('a run that throws does not stop the next one', async () => {
     let calls = 0;
-    const runner = createSyncRunner(freshDb(), {
+    const runner = createLoopRunner(freshDb(), {
       settings: async () => {
         calls++;
         if (calls === 1) throw new Error('Storage unavailable');

@@ -133,10 +133,10 @@ export async function unseenCouponCount(db: RefShareDB, now: number): Promise<nu
   return badgeCount(await db.coupons.filter((c) => c.seenAt === undefined).toArray(), now);
 }
 
-type SyncStep = 'feeds' | 'rules' | 'outbox' | 'badge';
+type LoopStep = 'feeds' | 'rules' | 'outbox' | 'badge';
 
 /** What one run did, step by step; a step that failed is in `errors` and the steps after it still ran. */
-export interface SyncReport {
+export interface LoopReport {
   /** What pullFeeds returned (absent when there is no puller or it failed). */
   feeds?: unknown;
   rules: { invites: number; events: number; notifications: number; batches: number };
@@ -145,10 +145,10 @@ export interface SyncReport {
   quietUntil?: number;
   /** The number put on the badge (absent when counting failed). */
   badge?: number;
-  errors: { step: SyncStep; message: string }[];
+  errors: { step: LoopStep; message: string }[];
 }
 
-interface SyncDeps {
+interface LoopDeps {
   settings: () => Promise<AppSettings>;
   /** A fresh clock reading per step: a slow feed must not leave the rules running on a stale now. */
   ctx: () => Ctx;
@@ -164,14 +164,14 @@ interface SyncDeps {
  * go out after commit), so a worker killed anywhere just means the next run picks up where this one stopped.
  * A failing step is reported and the later steps still run: a feed that is down must not hold back reminders.
  */
-export async function syncRun(db: RefShareDB, deps: SyncDeps): Promise<SyncReport> {
+export async function runLoop(db: RefShareDB, deps: LoopDeps): Promise<LoopReport> {
   const settings = await deps.settings();
-  const report: SyncReport = {
+  const report: LoopReport = {
     rules: { invites: 0, events: 0, notifications: 0, batches: 0 },
     outbox: { shown: 0, deferred: 0, dropped: 0, failed: 0 },
     errors: [],
   };
-  const attempt = async (step: SyncStep, work: () => Promise<void>) => {
+  const attempt = async (step: LoopStep, work: () => Promise<void>) => {
     try {
       await work();
     } catch (e) {
@@ -216,11 +216,11 @@ export async function syncRun(db: RefShareDB, deps: SyncDeps): Promise<SyncRepor
  * many times it was asked), so a command's change is never missed and two runs never race on the same rows.
  * The state is only this coordination, kept in the closure the background creates at start-up.
  */
-export function createSyncRunner(db: RefShareDB, deps: SyncDeps): { run(): Promise<SyncReport> } {
-  let running: Promise<SyncReport> | undefined;
-  let queued: Promise<SyncReport> | undefined;
-  const start = (): Promise<SyncReport> => {
-    const current = syncRun(db, deps).finally(() => {
+export function createLoopRunner(db: RefShareDB, deps: LoopDeps): { run(): Promise<LoopReport> } {
+  let running: Promise<LoopReport> | undefined;
+  let queued: Promise<LoopReport> | undefined;
+  const start = (): Promise<LoopReport> => {
+    const current = runLoop(db, deps).finally(() => {
       if (running === current) running = undefined;
     });
     running = current;

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markNotificationShown, queueNotifications, unshownNotifications } from '@/lib/db/outbox';
-import { flushOutbox, runDueRules, snoozeNotification, unseenCouponCount } from '@/lib/db/sync';
+import { flushOutbox, runDueRules, snoozeNotification, unseenCouponCount } from '@/lib/db/loop';
 import { newCoupon } from '@/lib/referral/coupons';
 import { newInvite } from '@/lib/referral/invites';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
 import { DAY, HOUR } from '@/lib/referral/time';
 import type { Effect, NotificationKind, Program } from '@/lib/referral/types';
-import { countRows, ScreenNotifier, seedInvite, seedInvites, snapshot } from './syncFixtures';
+import { countRows, ScreenNotifier, seedInvite, seedInvites, snapshot } from './loopFixtures';
 import { freshDb, settings, testCtx } from './testDb';
 
 const allOn: Record<NotificationKind, boolean> = {
