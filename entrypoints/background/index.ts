@@ -1,7 +1,8 @@
 import { browser, defineBackground } from '#imports';
 import { pullDueFeeds } from '@/lib/db/feeds';
-import { openDatabase } from '@/lib/db/schema';
 import { createLoopRunner } from '@/lib/db/loop';
+import { recordNotificationClosed } from '@/lib/db/outbox';
+import { openDatabase } from '@/lib/db/schema';
 import { t, uiLocale } from '@/lib/i18n/t';
 import { dispatch } from '@/lib/messaging/dispatch';
 import { setBadge } from '@/lib/platform/badge';
@@ -86,7 +87,9 @@ export default defineBackground(() => {
   });
 
   // A notification's click opens where it is about; its buttons mark the coupon used or snooze it a day.
-  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(db, id));
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(db, id, now()));
+  // Closed by the user, or by the browser (its own timeout): finished, never shown again (lib/db/outbox.ts).
+  browser.notifications.onClosed.addListener((id, byUser) => void recordNotificationClosed(db, id, byUser, now()));
   browser.notifications.onButtonClicked?.addListener(async (id, index) => {
     await onNotificationButton(db, id, index, ctx());
     void sync.run();

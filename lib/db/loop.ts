@@ -6,7 +6,17 @@ import { DAY } from '@/lib/referral/time';
 import type { Effect, Invite, NotificationKind, Settings, StatusEvent } from '@/lib/referral/types';
 import type { AppSettings } from '@/lib/settings';
 import { applyEventsInTx } from './events';
-import { markNotificationShown, queueNotifications, unshownNotifications } from './outbox';
+import {
+  finishNotification,
+  markHandedOver,
+  markHeld,
+  markWaiting,
+  queueNotifications,
+  type ReconcileReport,
+  reconcileNotifications,
+  unshownNotifications,
+  WAITING,
+} from './outbox';
 import type { Ctx } from './result';
 import type { OutboxEntry, RefShareDB } from './schema';
 
@@ -71,31 +81,39 @@ function expiringSoon(db: RefShareDB, settings: Settings, now: number) {
     .toArray();
 }
 
-/** Shows one notification; its id must be the outbox key, so showing the same entry again replaces it. */
+/** The browser's notification area, as the loop needs it. Ids are outbox keys. */
 export interface Notifier {
+  /** Shows one notification under the entry's key (showing the same key again replaces it). */
   show(entry: OutboxEntry): Promise<void>;
+  /** The ids of this extension's notifications the browser holds now (`notifications.getAll()`). */
+  held(): Promise<Set<string>>;
 }
 
-/** What a flush did. `failed`: the notifier threw; those entries stay unshown and are tried again next run. */
+/**
+ * What a flush did. `adopted`: waiting entries the browser already held (shown just before a worker stopped), now
+ * recorded as handed without showing them again. `failed`: the notifier threw; those stay waiting for the next run.
+ */
 interface FlushReport {
   shown: number;
   deferred: number;
   dropped: number;
   failed: number;
+  adopted: number;
 }
 
 /**
- * Shows the notifications waiting in the outbox, after the transaction that queued them committed. Each is shown
- * under its outbox key, then marked shown: a worker killed in between shows it again next run under the same id,
- * which replaces it on screen, so nothing is lost and nothing appears twice. Quiet hours and snoozes defer (the
- * entries stay unshown); a failure on one entry does not hold back the others.
+ * Shows the notifications waiting in the outbox, after the transaction that queued them committed. Each is recorded
+ * as handed over, then shown under its outbox key; `held` (the browser's notification ids, read just before) keeps
+ * one the browser already has from being shown twice. A worker stopped at any point leaves entries that the next
+ * run's reconcileNotifications sorts out: held → on screen; not held and never held → shown again, same id.
+ * Quiet hours and snoozes defer (the entries stay waiting); a failure on one entry does not hold back the others.
  */
 export async function flushOutbox(
   db: RefShareDB,
   notifier: Notifier,
-  opts: { now: number; quietUntil?: number; notify: Record<NotificationKind, boolean> },
+  opts: { now: number; quietUntil?: number; notify: Record<NotificationKind, boolean>; held: ReadonlySet<string> },
 ): Promise<FlushReport> {
-  const report: FlushReport = { shown: 0, deferred: 0, dropped: 0, failed: 0 };
+  const report: FlushReport = { shown: 0, deferred: 0, dropped: 0, failed: 0, adopted: 0 };
   for (const entry of await unshownNotifications(db)) {
     if (opts.quietUntil !== undefined || (entry.notBefore !== undefined && entry.notBefore > opts.now)) {
       report.deferred++;
@@ -103,26 +121,69 @@ export async function flushOutbox(
     }
     if (!opts.notify[entry.notification]) {
       // The user switched this kind off after it was queued: they asked not to see it, so it is never shown, and
-      // marking it shown keeps it from being read on every run.
-      await markNotificationShown(db, entry.key, opts.now);
+      // finishing it keeps it from being read on every run.
+      await finishNotification(db, entry.key, 'switched_off', opts.now);
       report.dropped++;
       continue;
     }
+    if (opts.held.has(entry.key)) {
+      await markHeld(db, entry.key, opts.now);
+      report.adopted++;
+      continue;
+    }
     try {
+      await markHandedOver(db, entry.key, opts.now);
       await notifier.show(entry);
-      await markNotificationShown(db, entry.key, opts.now);
       report.shown++;
     } catch {
-      // Left unshown (or shown but not marked): the next run shows it again under the same id.
+      // The browser refused it (or the write failed): waiting again, tried next run under the same id.
+      await markWaiting(db, entry.key).catch(() => undefined);
       report.failed++;
     }
   }
   return report;
 }
 
+/**
+ * The outbox step of a run: reconcile what was handed with what the browser holds (requeuing what was lost on the
+ * way), show what waits, then reconcile again so that what was just shown is confirmed held.
+ */
+export async function deliverNotifications(
+  db: RefShareDB,
+  notifier: Notifier,
+  opts: { now: () => number; quietUntil?: number; notify: Record<NotificationKind, boolean> },
+): Promise<{ flush: FlushReport; reconcile: ReconcileReport }> {
+  const before = await notifier.held();
+  const first = await reconcileNotifications(db, before, opts.now());
+  const flush = await flushOutbox(db, notifier, { ...opts, now: opts.now(), held: before });
+  const after = await reconcileNotifications(db, await notifier.held(), opts.now());
+  return {
+    flush,
+    reconcile: {
+      // What the browser holds at the end; the rest add up over both passes.
+      held: after.held,
+      confirmed: first.confirmed + after.confirmed,
+      requeued: first.requeued + after.requeued,
+      gone: first.gone + after.gone,
+      gaveUp: first.gaveUp + after.gaveUp,
+    },
+  };
+}
+
 /** "Snooze 1 day": the notification goes back to the outbox, not to be shown before `until`. False when gone. */
 export async function snoozeNotification(db: RefShareDB, key: string, until: number): Promise<boolean> {
-  return (await db.outbox.update(key, { shown: 0, notBefore: until })) > 0;
+  const changed = await db.outbox
+    .where('key')
+    .equals(key)
+    .modify((e) => {
+      e.shown = WAITING;
+      e.notBefore = until;
+      e.shows = 0;
+      delete e.heldAt;
+      delete e.closedAt;
+      delete e.closedBy;
+    });
+  return changed > 0;
 }
 
 /**
@@ -141,6 +202,8 @@ export interface LoopReport {
   feeds?: unknown;
   rules: { invites: number; events: number; notifications: number; batches: number };
   outbox: FlushReport;
+  /** What the outbox and the browser's notification area agreed on (absent when the outbox step failed early). */
+  notifications?: ReconcileReport;
   /** When the quiet hours in force end, if they are. */
   quietUntil?: number;
   /** The number put on the badge (absent when counting failed). */
@@ -168,7 +231,7 @@ export async function runLoop(db: RefShareDB, deps: LoopDeps): Promise<LoopRepor
   const settings = await deps.settings();
   const report: LoopReport = {
     rules: { invites: 0, events: 0, notifications: 0, batches: 0 },
-    outbox: { shown: 0, deferred: 0, dropped: 0, failed: 0 },
+    outbox: { shown: 0, deferred: 0, dropped: 0, failed: 0, adopted: 0 },
     errors: [],
   };
   const attempt = async (step: LoopStep, work: () => Promise<void>) => {
@@ -201,7 +264,13 @@ export async function runLoop(db: RefShareDB, deps: LoopDeps): Promise<LoopRepor
     const now = deps.ctx().now;
     const until = quietUntil(now, settings.quietHours, settings.timeZone);
     if (until !== undefined) report.quietUntil = until;
-    report.outbox = await flushOutbox(db, deps.notifier, { now, quietUntil: until, notify: settings.notify });
+    const delivered = await deliverNotifications(db, deps.notifier, {
+      now: () => deps.ctx().now,
+      quietUntil: until,
+      notify: settings.notify,
+    });
+    report.outbox = delivered.flush;
+    report.notifications = delivered.reconcile;
   });
   await attempt('badge', async () => {
     const count = await unseenCouponCount(db, deps.ctx().now);

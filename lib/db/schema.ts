@@ -23,6 +23,14 @@ export interface StoredEvent extends StatusEvent {
  * A notification to show, written in the same transaction as the state change that caused it.
  * The key doubles as the notification id, so showing it twice replaces rather than duplicates.
  */
+/**
+ * Why a notification left the notification area: the user closed it; the browser did (its own timeout, reported
+ * through onClosed without byUser); the user opened it or pressed a button; its kind was switched off before it was
+ * shown; the browser held it once and then no longer, without telling (a browser restart clears them); or it vanished
+ * unseen as many times as RefShare tries.
+ */
+export type ClosedBy = 'user' | 'browser' | 'opened' | 'switched_off' | 'gone' | 'gave_up';
+
 export interface OutboxEntry {
   key: string;
   notification: NotificationKind;
@@ -32,9 +40,21 @@ export interface OutboxEntry {
   couponId?: string;
   supportMessage?: string;
   createdAt: number;
-  /** 0 until shown, then 1 (booleans cannot be indexed in IndexedDB). */
-  shown: 0 | 1;
+  /**
+   * Where it stands (a number: booleans cannot be indexed in IndexedDB): 0 waiting to be shown; 1 handed to the
+   * browser, and checked against `notifications.getAll()` on every run until it is closed; 2 finished (closed by the
+   * user or the browser, opened, or of a kind switched off): never shown again unless snoozed. See lib/db/outbox.ts.
+   */
+  shown: 0 | 1 | 2;
+  /** When it was last handed to the browser. */
   shownAt?: number;
+  /** How many times it was handed to the browser: more than once only when it vanished before anyone saw it. */
+  shows?: number;
+  /** When `notifications.getAll()` first held it after it was last handed over: the browser really showed it. */
+  heldAt?: number;
+  /** When it left the notification area, and why (see ClosedBy). */
+  closedAt?: number;
+  closedBy?: ClosedBy;
   /** Not to be shown before this time (set by "Snooze 1 day"); absent = as soon as possible. */
   notBefore?: number;
 }
@@ -107,6 +127,26 @@ export const SCHEMA_V2 = {
   feeds: 'id, &url',
 } as const;
 
+/**
+ * Version 3 changes no table or index: it gives the outbox a third state (2, finished) so that 1 can mean "handed to
+ * the browser, checked against what it holds" (lib/db/outbox.ts). A notification marked shown by an earlier version
+ * was never checked, and may have been on screen for months: it is finished, not checked (which would show it again).
+ */
+export const SCHEMA_V3 = {
+  links: 'id, programId, [programId+primary], createdAt',
+  programs: 'id, createdAt',
+  invites: 'id, linkId, sharedAt, dueAt, [programId+sharedAt], [status+sharedAt], [programId+status+sharedAt]',
+  events: 'key, inviteId, receivedAt',
+  coupons: 'id, &dedupeKey, programId, inviteId, [state+expiresAt], addedAt',
+  outbox: 'key, [shown+createdAt]',
+  feeds: 'id, &url',
+} as const;
+
+/** Version 3's upgrade: every notification an earlier version called shown is finished. */
+async function finishEarlierNotifications(tx: Transaction): Promise<void> {
+  await tx.table('outbox').where('[shown+createdAt]').between([1, -Infinity], [1, Infinity]).modify({ shown: 2 });
+}
+
 /** One schema version: its stores and, when data must change, a named upgrade function. */
 export interface SchemaVersion {
   version: number;
@@ -118,6 +158,7 @@ export interface SchemaVersion {
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: SCHEMA_V1 },
   { version: 2, stores: SCHEMA_V2 },
+  { version: 3, stores: SCHEMA_V3, upgrade: finishEarlierNotifications },
 ];
 
 export class RefShareDB extends Dexie {

@@ -71,5 +71,8 @@ export function createNotifier(opts: { buttons: boolean }): Notifier {
         ...(buttons.length > 0 ? { buttons } : {}),
       });
     },
+    async held() {
+      return new Set(Object.keys(await browser.notifications.getAll()));
+    },
   };
 }

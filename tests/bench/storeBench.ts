@@ -6,15 +6,15 @@ import { Dexie } from 'dexie';
 import QRCode from 'qrcode';
 import { ingestEvents } from '@/lib/db/events';
 import { pullFeed } from '@/lib/db/feeds';
-import { type FeedRecord, RefShareDB, type StoredEvent } from '@/lib/db/schema';
 import { runLoop } from '@/lib/db/loop';
-import type { AppSettings } from '@/lib/settings';
+import { type FeedRecord, RefShareDB, type StoredEvent } from '@/lib/db/schema';
 import { applyEvent, newInvite } from '@/lib/referral/invites';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
-import { printQrOptions, printQrSize, screenQrOptions, screenQrSize } from '@/lib/share/qrOptions';
 import { HOUR, MINUTE } from '@/lib/referral/time';
 import type { Channel, Invite, InviteStatus, StatusEvent } from '@/lib/referral/types';
+import type { AppSettings } from '@/lib/settings';
+import { printQrOptions, printQrSize, screenQrOptions, screenQrSize } from '@/lib/share/qrOptions';
 
 const T0 = Date.UTC(2026, 0, 1);
 const CHANNELS: Channel[] = ['whatsapp', 'telegram', 'email', 'sms', 'x', 'facebook', 'copy'];
@@ -147,7 +147,7 @@ async function syncRunCost(n: number, rounds: number) {
     await runLoop(db, {
       settings: async () => APP_SETTINGS,
       ctx: () => ({ now, newId: () => crypto.randomUUID() }),
-      notifier: { show: async () => undefined },
+      notifier: { show: async () => undefined, held: async () => new Set<string>() },
       setBadge: async () => undefined,
     });
     times.push(performance.now() - t);

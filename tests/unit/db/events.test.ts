@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ingestEvents } from '@/lib/db/events';
 import { deleteInvite, recordShare, setInviteStatus } from '@/lib/db/invites';
 import { saveLink } from '@/lib/db/links';
-import { markNotificationShown, queueNotifications, unshownNotifications } from '@/lib/db/outbox';
+import { markHandedOver, queueNotifications, unshownNotifications } from '@/lib/db/outbox';
 import type { RefShareDB } from '@/lib/db/schema';
 import { HOUR } from '@/lib/referral/time';
 import type { StatusEvent } from '@/lib/referral/types';
@@ -166,7 +166,7 @@ describe('notification outbox', () => {
     await ingestEvents(db, [ev(invite.id, 'coupon_received', ctx.now)], settings, ctx);
     const [entry] = await unshownNotifications(db);
     expect(entry).toMatchObject({ key: `coupon_arrived:${invite.id}`, shown: 0 });
-    await markNotificationShown(db, entry?.key ?? '', ctx.now);
+    await markHandedOver(db, entry?.key ?? '', ctx.now);
     expect(await unshownNotifications(db)).toEqual([]);
     expect(
       await queueNotifications(

@@ -1,6 +1,6 @@
 import type { DBCoreCursor } from 'dexie';
-import type { RefShareDB } from '@/lib/db/schema';
 import type { Notifier } from '@/lib/db/loop';
+import type { RefShareDB } from '@/lib/db/schema';
 import { newInvite } from '@/lib/referral/invites';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { DEFAULT_SETTINGS } from '@/lib/referral/settings';
@@ -95,6 +95,8 @@ export class ScreenNotifier implements Notifier {
   fail: 'before' | 'after' | null = null;
   /** Fails every show of this key (a notification the browser refuses), while the others go through. */
   refuse: string | null = null;
+  /** The browser takes each notification and drops it at once, telling no one (a worker stopped mid-create). */
+  vanish = false;
 
   async show(entry: { key: string; title: string }): Promise<void> {
     this.shows++;
@@ -103,11 +105,15 @@ export class ScreenNotifier implements Notifier {
       this.fail = null;
       throw new Error('Notifications are blocked');
     }
-    this.screen.set(entry.key, entry.title);
+    if (!this.vanish) this.screen.set(entry.key, entry.title);
     if (fail === 'after') {
       this.fail = null;
       throw new Error('Worker stopped');
     }
+  }
+
+  async held(): Promise<Set<string>> {
+    return new Set(this.screen.keys());
   }
 }
 

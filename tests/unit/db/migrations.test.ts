@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { RefShareDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { RefShareDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_VERSIONS } from '@/lib/db/schema';
 import { fillAtVersion, upgradeAndRead } from './migrationHarness';
 
 const v1Rows = {
@@ -69,7 +69,7 @@ describe('schema versions', () => {
     expect(SCHEMA_VERSIONS.find((v) => v.version === 2)?.upgrade).toBeUndefined();
   });
 
-  it('a database filled at version 1 keeps every row at version 2, with no feeds yet', async () => {
+  it('a database filled at version 1 keeps every row, with no feeds yet', async () => {
     const name = `mig-v2-${Math.random()}`;
     const rows = {
       ...v1Rows,
@@ -98,7 +98,7 @@ describe('schema versions', () => {
     };
     await fillAtVersion(name, 1, rows);
     const { version, rows: after } = await upgradeAndRead(() => new RefShareDB(name));
-    expect(version).toBe(2);
+    expect(version).toBe(SCHEMA_VERSIONS.at(-1)?.version);
     expect(after).toEqual({ ...rows, feeds: [] });
     // The new table and its unique index work on the upgraded database.
     const db = new RefShareDB(name);
@@ -108,6 +108,23 @@ describe('schema versions', () => {
     ).rejects.toThrow();
     expect(await db.feeds.where('url').equals('https://f.example.com/').count()).toBe(1);
     db.close();
+    await Dexie.delete(name);
+  });
+
+  it('version 3 changes no table and finishes what earlier versions called shown, leaving waiting ones', async () => {
+    expect(SCHEMA_V3).toEqual(SCHEMA_V2);
+    const name = `mig-v3-${Math.random()}`;
+    const entry = { notification: 'coupon_arrived', title: 't', message: 'm' };
+    const outbox = [
+      { ...entry, key: 'coupon_arrived:a', createdAt: 1, shown: 0 },
+      { ...entry, key: 'coupon_arrived:b', createdAt: 2, shown: 1, shownAt: 3 },
+      { ...entry, key: 'follow_up:c', createdAt: 4, shown: 0, notBefore: 9 },
+    ];
+    await fillAtVersion(name, 2, { ...v1Rows, outbox });
+    const { version, rows } = await upgradeAndRead(() => new RefShareDB(name));
+    expect(version).toBe(3);
+    expect(rows.outbox).toEqual([outbox[0], { ...outbox[1], shown: 2 }, outbox[2]]);
+    expect(rows.invites).toEqual(v1Rows.invites);
     await Dexie.delete(name);
   });
 

@@ -10,7 +10,12 @@ type Rows = Record<string, unknown[]>;
  * What upgrading from a version must do to the rows of that version. Versions whose later upgrades change no data
  * keep every row as it was; a future upgrade function must say here what it does to rows, or this test fails.
  */
-const EXPECTED_AFTER_UPGRADE: Record<number, (rows: Rows) => Rows> = {};
+/** Version 3 (finishEarlierNotifications): a notification an earlier version called shown is finished. */
+const finishShown = (rows: Rows): Rows => ({
+  ...rows,
+  outbox: (rows.outbox ?? []).map((o) => ((o as { shown: number }).shown === 1 ? { ...(o as object), shown: 2 } : o)),
+});
+const EXPECTED_AFTER_UPGRADE: Record<number, (rows: Rows) => Rows> = { 1: finishShown, 2: finishShown };
 
 const current = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
 const earlier = SCHEMA_VERSIONS.filter((v) => v.version < current);

@@ -46,7 +46,7 @@ export async function world(): Promise<World> {
     now: () => (clock += 1000),
     sync: async () => ({
       rules: { invites: 0, events: 0, notifications: 0, batches: 0 },
-      outbox: { shown: 0, deferred: 0, dropped: 0, failed: 0 },
+      outbox: { shown: 0, deferred: 0, dropped: 0, failed: 0, adopted: 0 },
       errors: [],
     }),
     // Ids of their own: the seeded rows took id-1, id-2…

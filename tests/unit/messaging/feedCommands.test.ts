@@ -69,7 +69,7 @@ describe('addFeed / removeFeed commands', () => {
 });
 
 describe('syncNow command', () => {
-  it('runs the background’s background loop and says what it did', async () => {
+  it('runs the background loop and says what it did', async () => {
     let runs = 0;
     const d: DispatchDeps = {
       ...deps(),
@@ -78,7 +78,7 @@ describe('syncNow command', () => {
         return {
           feeds: { applied: 3 },
           rules: { invites: 0, events: 0, notifications: 0, batches: 1 },
-          outbox: { shown: 2, deferred: 0, dropped: 0, failed: 0 },
+          outbox: { shown: 2, deferred: 0, dropped: 0, failed: 0, adopted: 0 },
           errors: [{ step: 'feeds', message: 'The feed answered HTTP 503 Service Unavailable.' }],
         };
       },
