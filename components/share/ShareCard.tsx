@@ -55,7 +55,15 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
   const record = async (channel: Channel) => {
     setError('');
     const nick = nickname.trim();
-    const reply = await sendCommand('recordShare', { linkId: link.id, channel, ...(nick ? { nickname: nick } : {}) });
+    // One id per click: if the worker stops before it answers, the client sends the same share again, and it is
+    // recorded once (lib/db/invites.ts).
+    const shareId = crypto.randomUUID();
+    const reply = await sendCommand('recordShare', {
+      linkId: link.id,
+      channel,
+      shareId,
+      ...(nick ? { nickname: nick } : {}),
+    });
     if (!reply.ok) setError(reply.error.message);
     return reply.ok;
   };

@@ -1,5 +1,5 @@
-import { allPrograms } from '@/lib/referral/programs/index';
 import { couponDedupeKey, newCoupon, validateCouponInput } from '@/lib/referral/coupons';
+import { allPrograms } from '@/lib/referral/programs/index';
 import type { Coupon, CouponInput, ProgramId, Settings } from '@/lib/referral/types';
 import { ingestEvents } from './events';
 import { type Ctx, err, ok, type Result } from './result';

@@ -6,23 +6,34 @@ import { type IngestReport, ingestEvents } from './events';
 import { type Ctx, err, ok, type Result } from './result';
 import type { RefShareDB } from './schema';
 
-/** Records one share of a link (the user's own click) as a new invite in status 'shared'. */
+/**
+ * Records one share of a link (the user's own click) as a new invite in status 'shared'. With a `shareId` (the
+ * page's id for that click) the same share sent again returns the invite it made the first time: a reply lost with
+ * a stopped worker, and the request repeated, still makes one invite.
+ */
 export async function recordShare(
   db: RefShareDB,
-  data: { linkId: string; channel: Channel; nickname?: string },
+  data: { linkId: string; channel: Channel; nickname?: string; shareId?: string },
   settings: Settings,
   ctx: Ctx,
 ): Promise<Result<Invite>> {
   const nickname = validateNickname(data.nickname);
   if (!nickname.ok) return err('invalid_input', nickname.message);
   return db.transaction('rw', db.invites, db.links, db.programs, async () => {
+    if (data.shareId !== undefined) {
+      const earlier = await db.invites.get(data.shareId);
+      if (earlier) {
+        const same = earlier.linkId === data.linkId && earlier.channel === data.channel;
+        return same ? ok(earlier) : err('conflict', 'That share was already recorded for another link or channel.');
+      }
+    }
     const link = await db.links.get(data.linkId);
     if (!link) return err('not_found', 'That link no longer exists.');
     const program = findProgram(link.programId, await db.programs.toArray());
     if (!program) return err('not_found', 'The program of that link no longer exists.');
     const invite = newInvite(
       {
-        id: ctx.newId(),
+        id: data.shareId ?? ctx.newId(),
         programId: link.programId,
         linkId: link.id,
         channel: data.channel,

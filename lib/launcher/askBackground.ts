@@ -1,6 +1,6 @@
-import { browser } from './extensionApi';
 import type { PageCommandData, PageCommandReply } from '@/lib/messaging/pageProtocol';
 import { CHANNEL } from './channel';
+import { browser } from './extensionApi';
 
 type LauncherCommand = 'pageState' | 'muteSite';
 

@@ -1,5 +1,5 @@
 import { browser } from './extensionApi';
-import { DEFAULT_PLACE, type Place, PLACES_KEY, placeFor } from './place';
+import { DEFAULT_PLACE, PLACES_KEY, type Place, placeFor } from './place';
 
 export { DEFAULT_PLACE, type Place } from './place';
 

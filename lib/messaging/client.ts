@@ -2,6 +2,33 @@ import { browser } from 'wxt/browser';
 import { say, t } from '@/lib/i18n/t';
 import { CHANNEL, type Command, type CommandData, type CommandReply, type Reply } from './protocol';
 
+/** Waits before asking again: the browser starts a stopped worker on the next message. */
+const RETRY_DELAYS_MS = [100, 400, 1500];
+
+/**
+ * Every command may be sent again when no answer came (the worker was stopped mid-way, and the browser closed the
+ * message channel): each is idempotent — keyed writes, "replace rows with the same id", deletes — except recording a
+ * share without the page's `shareId`, which would record a second invite.
+ */
+function repeatable(command: Command, data: unknown): boolean {
+  return command !== 'recordShare' || (data as { shareId?: string }).shareId !== undefined;
+}
+
+/** Sends the command; when the channel closes without an answer, sends it again (see repeatable), a few times. */
+async function ask<C extends Command>(command: C, data: CommandData<C>): Promise<Reply<CommandReply<C>> | undefined> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const reply = (await browser.runtime.sendMessage({ channel: CHANNEL, command, data })) as
+        | Reply<CommandReply<C>>
+        | undefined;
+      if (reply !== undefined || attempt >= RETRY_DELAYS_MS.length || !repeatable(command, data)) return reply;
+    } catch (e) {
+      if (attempt >= RETRY_DELAYS_MS.length || !repeatable(command, data)) throw e;
+    }
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
+  }
+}
+
 /**
  * Asks the background (the only writer) to do something. Always resolves: a refusal or a worker that
  * cannot be reached comes back as `{ ok: false, error }`, with a message fit to show the user.
@@ -11,9 +38,7 @@ export async function sendCommand<C extends Command>(
   data: CommandData<C>,
 ): Promise<Reply<CommandReply<C>>> {
   try {
-    const reply = (await browser.runtime.sendMessage({ channel: CHANNEL, command, data })) as
-      | Reply<CommandReply<C>>
-      | undefined;
+    const reply = await ask<C>(command, data);
     if (!reply) return { ok: false, error: { code: 'internal', message: 'RefShare’s background did not answer.' } };
     // The one refusal a person can act on outside RefShare, in their language (the background speaks English).
     if (!reply.ok && reply.error.code === 'storage_full') {

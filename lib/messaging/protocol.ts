@@ -44,8 +44,12 @@ export const PROTOCOL = {
     reply: {} as CustomProgramData,
   },
   deleteCustomProgram: { data: obj({ id }), reply: {} as { id: string } },
+  /**
+   * `shareId`: the page's id for this one click, used as the invite's id, so the same request sent again (its reply
+   * lost with a stopped worker) records one invite. Without it the background makes a new id each time.
+   */
   recordShare: {
-    data: obj({ linkId: id, channel: oneOf(CHANNELS) }, { nickname: str(200) }),
+    data: obj({ linkId: id, channel: oneOf(CHANNELS) }, { nickname: str(200), shareId: id }),
     reply: {} as Invite,
   },
   setInviteStatus: {

@@ -1,5 +1,5 @@
-import { PAGE_ADAPTERS } from './adapters/index';
 import { matchesPattern } from '@/lib/share/matchProgram';
+import { PAGE_ADAPTERS } from './adapters/index';
 import type { PageAdapter } from './adapters/types';
 import type { CaptureKind } from './captureRequest';
 

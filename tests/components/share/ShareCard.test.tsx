@@ -121,6 +121,7 @@ describe('ShareCard', () => {
       linkId: 'link-ali',
       channel: 'whatsapp',
       nickname: 'Ana',
+      shareId: expect.any(String),
     });
     const text = `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}`;
     expect(create).toHaveBeenCalledExactlyOnceWith({ url: `https://wa.me/?text=${encodeURIComponent(text)}` });
@@ -139,7 +140,11 @@ describe('ShareCard', () => {
     const { user, create } = setup();
     await user.click(screen.getByRole('button', { name: 'Share…' }));
     await user.click(screen.getByRole('menuitem', { name }));
-    expect(send).toHaveBeenCalledExactlyOnceWith('recordShare', { linkId: 'link-ali', channel });
+    expect(send).toHaveBeenCalledExactlyOnceWith('recordShare', {
+      linkId: 'link-ali',
+      channel,
+      shareId: expect.any(String),
+    });
     expect(String(create.mock.calls[0]?.[0].url)).toMatch(
       new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
     );
@@ -198,6 +203,7 @@ describe('ShareCard', () => {
       linkId: 'link-ali',
       channel: 'webshare',
       nickname: 'Ana',
+      shareId: expect.any(String),
     });
     expect(screen.queryByRole('menu')).toBeNull();
   });
@@ -253,7 +259,7 @@ describe('ShareCard', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Share…' }));
     await user.click(screen.getByRole('menuitem', { name: 'SMS' }));
-    expect(send).toHaveBeenCalledWith('recordShare', { linkId: 'link-2', channel: 'sms' });
+    expect(send).toHaveBeenCalledWith('recordShare', { linkId: 'link-2', channel: 'sms', shareId: expect.any(String) });
   });
 
   it('shows no link select when there is only one link', () => {

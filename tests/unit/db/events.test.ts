@@ -51,6 +51,25 @@ describe('recordShare', () => {
     const db = freshDb();
     expect((await recordShare(db, { linkId: 'nope', channel: 'copy' }, settings, testCtx())).ok).toBe(false);
   });
+
+  it('the same share sent again (its reply lost with a stopped worker) is one invite, the one made first', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    const link = await saveLink(db, { input: ALI_SHORT }, ctx);
+    if (!link.ok) throw new Error(link.message);
+    const share = { linkId: link.value.id, channel: 'whatsapp' as const, nickname: 'Ana', shareId: 'click-1' };
+    const first = await recordShare(db, share, settings, ctx);
+    ctx.advance(HOUR);
+    const again = await recordShare(db, share, settings, ctx);
+    expect(first.ok && again.ok && again.value).toEqual(first.ok && first.value);
+    expect(first.ok && first.value.id).toBe('click-1');
+    expect(await db.invites.count()).toBe(1);
+    // A different click is a different invite; an id reused for another channel is refused, nothing changes.
+    expect((await recordShare(db, { ...share, shareId: 'click-2' }, settings, ctx)).ok).toBe(true);
+    const clash = await recordShare(db, { ...share, channel: 'sms' }, settings, ctx);
+    expect(clash).toMatchObject({ ok: false, code: 'conflict' });
+    expect(await db.invites.count()).toBe(2);
+  });
 });
 
 describe('ingestEvents', () => {
