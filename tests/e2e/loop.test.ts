@@ -52,6 +52,35 @@ const badge = () => ext.worker.evaluate(() => chrome.action.getBadgeText({}));
 /** Rows of a table, read straight from the extension's IndexedDB. */
 const rows = <T>(table: string) => readTable<T>(probe, table);
 
+/** The outbox fields these tests read. */
+interface OutboxRow {
+  key: string;
+  shown: number;
+  shows?: number;
+  heldAt?: number;
+  closedBy?: string;
+}
+
+/** Writes rows straight into the extension's IndexedDB, as a worker stopped half-way would have left them. */
+const putRows = (table: string, list: object[]) =>
+  probe.evaluate(
+    ([name, items]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('refshare');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name, 'readwrite');
+          for (const item of items) tx.objectStore(name).put(item);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [table, list] as const,
+  );
+
 /** Records a share for a friend and, optionally, their first purchase at a given time. */
 async function invite(nickname: string, firstPurchaseAt?: number): Promise<string> {
   const shared = await sendCommand<{ id: string }>(probe, 'recordShare', { linkId, channel: 'whatsapp', nickname });
@@ -145,6 +174,44 @@ describe('background loop, notifications, badge and status feed (test build, rea
     expect(await overdue()).toHaveLength(1);
     expect((await rows<{ key: string }>('outbox')).filter((o) => o.key.startsWith('reward_overdue:'))).toHaveLength(1);
   });
+
+  it('the outbox agrees with the notification area: lost on the way → shown again; closed by the browser → never again', async () => {
+    const now = Date.now();
+    const row = (key: string, extra: object) => ({
+      key,
+      notification: 'coupon_arrived',
+      title: `Title of ${key}`,
+      message: 'Your coupon arrived.',
+      createdAt: now - 60_000,
+      shown: 1,
+      shownAt: now - 30_000,
+      shows: 1,
+      ...extra,
+    });
+    // As a worker stopped between handing one over and notifications.create leaves it; and one the browser held and
+    // then let go without an onClosed (as a browser restart does).
+    await putRows('outbox', [
+      row('coupon_arrived:lost-on-the-way', {}),
+      row('coupon_arrived:held-then-gone', { heldAt: now - 29_000 }),
+    ]);
+    await syncNow();
+    await expect.poll(shown).toContain('coupon_arrived:lost-on-the-way');
+    expect(await shown()).not.toContain('coupon_arrived:held-then-gone');
+    const outbox = async () => new Map((await rows<OutboxRow>('outbox')).map((o) => [o.key, o]));
+    expect((await outbox()).get('coupon_arrived:lost-on-the-way')).toMatchObject({ shown: 1, shows: 2 });
+    expect((await outbox()).get('coupon_arrived:lost-on-the-way')?.heldAt).toBeGreaterThan(now);
+    expect((await outbox()).get('coupon_arrived:held-then-gone')).toMatchObject({ shown: 2, closedBy: 'gone' });
+
+    // This headless Chromium has no notification tray: it closes a notification ~9 s after showing it and reports
+    // it through onClosed (byUser false). The background records that, and no later run shows it again.
+    await expect
+      .poll(async () => (await outbox()).get('coupon_arrived:lost-on-the-way')?.closedBy, { timeout: 30_000 })
+      .toBe('browser');
+    expect(await shown()).not.toContain('coupon_arrived:lost-on-the-way');
+    await syncNow();
+    expect(await shown()).not.toContain('coupon_arrived:lost-on-the-way');
+    expect((await outbox()).get('coupon_arrived:lost-on-the-way')).toMatchObject({ shown: 2, shows: 2 });
+  }, 60_000);
 
   it('a failing feed: the error shows in Settings, and what was stored stays', async () => {
     feed.fail(503);
