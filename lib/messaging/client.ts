@@ -39,7 +39,7 @@ export async function sendCommand<C extends Command>(
 ): Promise<Reply<CommandReply<C>>> {
   try {
     const reply = await ask<C>(command, data);
-    if (!reply) return { ok: false, error: { code: 'internal', message: 'RefShare’s background did not answer.' } };
+    if (!reply) return { ok: false, error: { code: 'internal', message: t('errorNoAnswer') } };
     // The one refusal a person can act on outside RefShare, in their language (the background speaks English).
     if (!reply.ok && reply.error.code === 'storage_full') {
       return { ok: false, error: { ...reply.error, message: t('errorStorageFull') } };
@@ -49,6 +49,8 @@ export async function sendCommand<C extends Command>(
       return { ok: false, error: { ...reply.error, message: say(reply.error.say, reply.error.message) } };
     return reply;
   } catch (e) {
-    return { ok: false, error: { code: 'internal', message: `RefShare’s background is unavailable: ${String(e)}` } };
+    // Asked again and again without an answer; the browser's own words are for the console, not the person.
+    console.warn('RefShare: no answer from the background', command, e);
+    return { ok: false, error: { code: 'internal', message: t('errorNoAnswer') } };
   }
 }

@@ -174,7 +174,12 @@ describe('Popup: with a link', () => {
       expect(within(menu).getByRole('menuitem', { name })).toBeTruthy();
     }
     await user.click(within(menu).getByRole('menuitem', { name: 'WhatsApp' }));
-    expect(send).toHaveBeenCalledWith('recordShare', { linkId: 'link-ali', channel: 'whatsapp', nickname: 'Ana' });
+    expect(send).toHaveBeenCalledWith('recordShare', {
+      linkId: 'link-ali',
+      channel: 'whatsapp',
+      nickname: 'Ana',
+      shareId: expect.any(String),
+    });
     const url = String(create.mock.calls[0]?.[0].url);
     expect(url.startsWith('https://wa.me/?text=')).toBe(true);
     expect(url).toContain(encodeURIComponent(`Hi Ana, join AliExpress with my invite link`));
