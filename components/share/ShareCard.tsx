@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import { sendCommand } from '@/lib/messaging/client';
 import { validateNickname } from '@/lib/referral/nickname';
@@ -34,6 +34,9 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
   const [nickname, setNickname] = useState('');
   const [error, setError] = useState('');
   const [status, flash] = useFlash();
+  // The last share that got no answer, with its id: pressing the same channel again for the same friend sends the
+  // same id, so a share the background recorded before its worker stopped is not recorded twice.
+  const unanswered = useRef<{ what: string; shareId: string }>(undefined);
   const nicknameId = useId();
   const hintId = useId();
 
@@ -55,15 +58,17 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
   const record = async (channel: Channel) => {
     setError('');
     const nick = nickname.trim();
-    // One id per click: if the worker stops before it answers, the client sends the same share again, and it is
-    // recorded once (lib/db/invites.ts).
-    const shareId = crypto.randomUUID();
+    // One id per share: if the worker stops before it answers, the client sends the same share again, and it is
+    // recorded once (lib/db/invites.ts); the same goes for the person pressing again after "did not answer".
+    const what = JSON.stringify([link.id, channel, nick]);
+    const shareId = unanswered.current?.what === what ? unanswered.current.shareId : crypto.randomUUID();
     const reply = await sendCommand('recordShare', {
       linkId: link.id,
       channel,
       shareId,
       ...(nick ? { nickname: nick } : {}),
     });
+    unanswered.current = !reply.ok && reply.error.code === 'internal' ? { what, shareId } : undefined;
     if (!reply.ok) setError(reply.error.message);
     return reply.ok;
   };

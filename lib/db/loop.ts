@@ -103,7 +103,7 @@ interface FlushReport {
 
 /**
  * Shows the notifications waiting in the outbox, after the transaction that queued them committed. Each is recorded
- * as handed over, then shown under its outbox key; `held` (the browser's notification ids, read just before) keeps
+ * as handed over, shown under its outbox key, then recorded as held once the browser has answered; `held` (the browser's notification ids, read just before) keeps
  * one the browser already has from being shown twice. A worker stopped at any point leaves entries that the next
  * run's reconcileNotifications sorts out: held → on screen; not held and never held → shown again, same id.
  * Quiet hours and snoozes defer (the entries stay waiting); a failure on one entry does not hold back the others.
@@ -134,6 +134,9 @@ export async function flushOutbox(
     try {
       await markHandedOver(db, entry.key, opts.now);
       await notifier.show(entry);
+      // The browser answered: it holds the notification. Recorded now, not at the next getAll, so that an onClosed
+      // lost with a stopped worker can only make it "gone", never "lost on the way" and shown a second time.
+      await markHeld(db, entry.key, opts.now);
       report.shown++;
     } catch {
       // The browser refused it (or the write failed): waiting again, tried next run under the same id.

@@ -78,7 +78,10 @@ export async function markHandedOver(db: RefShareDB, key: string, now: number): 
     });
 }
 
-/** A waiting entry the browser already holds (created just before a worker stopped): it is on screen, not re-shown. */
+/**
+ * The browser holds it: `notifications.create` answered, or a waiting entry turned out to be on screen already (made
+ * just before a worker stopped), which is then not shown again.
+ */
 export async function markHeld(db: RefShareDB, key: string, now: number): Promise<void> {
   await db.outbox.update(key, { shown: HANDED, heldAt: now });
 }

@@ -55,6 +55,8 @@ export function ImportBackup({ onDone }: { onDone: (state: SaveState) => void })
   const confirm = async () => {
     if (!pending || busy) return;
     setBusy(true);
+    // Replaces a previous press's error: a second press after "did not answer" shows that it is under way.
+    onDone({ kind: 'saved', message: t('settingsImporting') });
     const reply = await sendCommand('importBackup', { backup: pending.backup });
     if (reply.ok) {
       try {

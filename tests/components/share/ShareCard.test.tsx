@@ -130,6 +130,28 @@ describe('ShareCard', () => {
     expect(screen.queryByRole('menu')).toBeNull();
   });
 
+  it('pressed again after "did not answer", the same share carries the same id (recorded once); another friend a new one', async () => {
+    const noAnswer = { ok: false as const, error: { code: 'internal' as const, message: 'No answer. Try again.' } };
+    send.mockResolvedValueOnce(noAnswer);
+    const { user } = setup();
+    const share = async () => {
+      // After a failure the menu stays open, for pressing again.
+      if (!screen.queryByRole('menu')) await user.click(screen.getByRole('button', { name: 'Share…' }));
+      await user.click(screen.getByRole('menuitem', { name: 'WhatsApp' }));
+    };
+    const ids = () => send.mock.calls.map((c) => (c[1] as { shareId: string }).shareId);
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
+    await share();
+    expect(screen.getByRole('alert').textContent).toBe('No answer. Try again.');
+    await share();
+    expect(ids()[1]).toBe(ids()[0]);
+    expect(screen.getByRole('status').textContent).toBe('Invite recorded (WhatsApp).');
+    // Answered: the next share, even to the same friend, is a new one.
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
+    await share();
+    expect(new Set(ids()).size).toBe(2);
+  });
+
   it.each([
     ['Telegram', 'telegram', `https://t.me/share/url?url=${encodeURIComponent(ALI_URL)}&text=`],
     ['Email', 'email', 'mailto:?subject=My%20invite%20to%20AliExpress&body=Hi%2C%20join'],

@@ -311,11 +311,12 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
     return { db, ctx, notifier: new ScreenNotifier() };
   }
 
-  it('shows what waits and confirms it held in the same run: then it counts as shown', async () => {
+  it('shows what waits and records it held once the browser answers: then it counts as shown', async () => {
     const { db, ctx, notifier } = await setUp('a', 'b');
     const r = await deliver(db, notifier, ctx.now);
     expect(r.flush.shown).toBe(2);
-    expect(r.reconcile).toEqual({ held: 2, confirmed: 2, requeued: 0, gone: 0, gaveUp: 0 });
+    // Recorded held when create answered: nothing left for getAll to confirm.
+    expect(r.reconcile).toEqual({ held: 2, confirmed: 0, requeued: 0, gone: 0, gaveUp: 0 });
     expect(await db.outbox.get('a')).toMatchObject({ shown: HANDED, heldAt: ctx.now, shows: 1 });
     // The next run: still held, nothing shown, nothing written.
     const again = await deliver(db, notifier, ctx.now + 60_000);
@@ -332,17 +333,30 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
     expect(early.reconcile.requeued).toBe(0);
     expect(notifier.shows).toBe(0);
     const later = await deliver(db, notifier, ctx.now + HANDOVER_GRACE_MS);
-    expect(later.reconcile).toMatchObject({ requeued: 1, confirmed: 1, held: 1 });
+    expect(later.reconcile).toMatchObject({ requeued: 1, held: 1 });
     expect([...notifier.screen.keys()]).toEqual(['a']);
     expect(await db.outbox.get('a')).toMatchObject({ shown: HANDED, shows: 2 });
   });
 
-  it('shown, then the worker stopped before the confirming pass: the next run confirms it, shows nothing', async () => {
+  it('made by the browser, then the worker stopped before create answered: the next run confirms it with getAll, shows nothing', async () => {
     const { db, ctx, notifier } = await setUp('a');
-    await flushOutbox(db, notifier, { now: ctx.now, notify: allOn, held: new Set() });
+    await markHandedOver(db, 'a', ctx.now);
+    notifier.screen.set('a', 'Title of a');
     const r = await deliver(db, notifier, ctx.now + 60_000);
-    expect(r.reconcile).toMatchObject({ confirmed: 1, requeued: 0 });
+    expect(r.reconcile).toMatchObject({ confirmed: 1, requeued: 0, held: 1 });
+    expect(notifier.shows).toBe(0);
+    expect(await db.outbox.get('a')).toMatchObject({ shown: HANDED, heldAt: ctx.now + 60_000 });
+  });
+
+  it('create threw though the browser made it: waiting again, and the next run adopts it rather than showing it twice', async () => {
+    const { db, ctx, notifier } = await setUp('a');
+    notifier.fail = 'after';
+    const first = await deliver(db, notifier, ctx.now);
+    expect(first.flush).toMatchObject({ shown: 0, failed: 1 });
+    const next = await deliver(db, notifier, ctx.now + 60_000);
+    expect(next.flush).toMatchObject({ shown: 0, adopted: 1 });
     expect(notifier.shows).toBe(1);
+    expect(await db.outbox.get('a')).toMatchObject({ shown: HANDED, heldAt: ctx.now + 60_000 });
   });
 
   it('closed by the user or by the browser (onClosed): finished, never shown again', async () => {
@@ -385,16 +399,28 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
     expect(notifier.shows).toBe(1);
   });
 
-  it('a notification that keeps vanishing unseen is shown at most MAX_SHOWS times, then given up', async () => {
+  it('one whose create never answers (a worker stopped mid-create, again and again) is tried MAX_SHOWS times, then given up', async () => {
+    const { db, ctx } = await setUp('a');
+    let now = ctx.now;
+    const fates: string[] = [];
+    for (let run = 0; run < MAX_SHOWS + 2; run++) {
+      const entry = await db.outbox.get('a');
+      if (entry?.shown === WAITING) await markHandedOver(db, 'a', now); // then the worker stops
+      now += HANDOVER_GRACE_MS;
+      const r = await reconcileNotifications(db, new Set(), now);
+      fates.push(r.requeued ? 'requeued' : r.gaveUp ? 'gave up' : '-');
+    }
+    expect(fates).toEqual(['requeued', 'requeued', 'gave up', '-', '-']);
+    expect(await db.outbox.get('a')).toMatchObject({ shown: FINISHED, closedBy: 'gave_up', shows: MAX_SHOWS });
+  });
+
+  it('one the browser said it made and that then vanished unseen is "gone", not shown again', async () => {
     const { db, ctx, notifier } = await setUp('a');
     notifier.vanish = true;
-    let now = ctx.now;
-    for (let run = 0; run < MAX_SHOWS + 3; run++) {
-      await deliver(db, notifier, now);
-      now += HANDOVER_GRACE_MS;
-    }
-    expect(notifier.shows).toBe(MAX_SHOWS);
-    expect(await db.outbox.get('a')).toMatchObject({ shown: FINISHED, closedBy: 'gave_up', shows: MAX_SHOWS });
+    expect((await deliver(db, notifier, ctx.now)).reconcile.gone).toBe(1);
+    expect((await deliver(db, notifier, ctx.now + HANDOVER_GRACE_MS)).flush.shown).toBe(0);
+    expect(notifier.shows).toBe(1);
+    expect(await db.outbox.get('a')).toMatchObject({ shown: FINISHED, closedBy: 'gone' });
   });
 
   it('reads only what is handed: finished notifications cost nothing per run', async () => {

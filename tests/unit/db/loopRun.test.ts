@@ -98,7 +98,7 @@ describe('runLoop', () => {
       feeds: 1,
       rules: { invites: 1, events: 0, notifications: 2, batches: 1 },
       outbox: { shown: 3, deferred: 0, dropped: 0, failed: 0, adopted: 0 },
-      notifications: { held: 3, confirmed: 3, requeued: 0, gone: 0, gaveUp: 0 },
+      notifications: { held: 3, confirmed: 0, requeued: 0, gone: 0, gaveUp: 0 },
       badge: 1,
       errors: [],
     });
