@@ -16,6 +16,9 @@ const resultsFile = path.join(root, 'test-results', 'vitest.json');
 // anywhere else (tests/e2e/networkRecorder.ts). Started afresh for each run.
 const networkLog = path.join(root, 'test-results', 'network.jsonl');
 rmSync(networkLog, { force: true });
+// The chaos suite's figures (tests/e2e/chaos.test.ts): worker stops survived, rows and notifications checked.
+const chaosReport = path.join(root, 'test-results', 'chaos.json');
+rmSync(chaosReport, { force: true });
 /** @type {string[]} */
 const problems = [];
 
@@ -98,6 +101,15 @@ if (existsSync(networkLog)) {
     problems.push(`the extension reached places no test configured (see ${path.relative(root, networkLog)})`);
 } else {
   problems.push(`no network record (${path.relative(root, networkLog)}): did the e2e run start?`);
+}
+
+// The chaos suite's summary (it fails on its own when something was lost; here only its figures are repeated).
+if (existsSync(chaosReport)) {
+  /** @type {{ total?: string }} */
+  const chaos = JSON.parse(readFileSync(chaosReport, 'utf8'));
+  if (chaos.total) console.log(chaos.total);
+} else {
+  problems.push(`no chaos report (${path.relative(root, chaosReport)}): did the chaos suite run?`);
 }
 
 console.log('');
