@@ -199,17 +199,19 @@ describe('runDueRules', () => {
   });
 });
 
+/** A fresh database with these notifications queued, and a notification area of its own. */
+async function queued(...keys: string[]) {
+  const db = freshDb();
+  const ctx = testCtx();
+  await queueNotifications(
+    db,
+    keys.map((k) => notice(k)),
+    ctx.now,
+  );
+  return { db, ctx, notifier: new ScreenNotifier() };
+}
+
 describe('flushOutbox', () => {
-  async function queued(...keys: string[]) {
-    const db = freshDb();
-    const ctx = testCtx();
-    await queueNotifications(
-      db,
-      keys.map((k) => notice(k)),
-      ctx.now,
-    );
-    return { db, ctx, notifier: new ScreenNotifier() };
-  }
   const nothingHeld = new Set<string>();
 
   it('hands each waiting notification to the browser under its outbox key, counted, before showing it', async () => {
@@ -300,19 +302,8 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   const deliver = (db: ReturnType<typeof freshDb>, notifier: ScreenNotifier, now: number) =>
     deliverNotifications(db, notifier, { now: () => now, notify: allOn });
 
-  async function setUp(...keys: string[]) {
-    const db = freshDb();
-    const ctx = testCtx();
-    await queueNotifications(
-      db,
-      keys.map((k) => notice(k)),
-      ctx.now,
-    );
-    return { db, ctx, notifier: new ScreenNotifier() };
-  }
-
   it('shows what waits and records it held once the browser answers: then it counts as shown', async () => {
-    const { db, ctx, notifier } = await setUp('a', 'b');
+    const { db, ctx, notifier } = await queued('a', 'b');
     const r = await deliver(db, notifier, ctx.now);
     expect(r.flush.shown).toBe(2);
     // Recorded held when create answered: nothing left for getAll to confirm.
@@ -326,7 +317,7 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   });
 
   it('handed over, then the worker stopped before the browser made it: shown again after the grace, same id', async () => {
-    const { db, ctx, notifier } = await setUp('a');
+    const { db, ctx, notifier } = await queued('a');
     // The write before create committed; create never reached the browser (measured in Chromium for a stop at 0 ms).
     await markHandedOver(db, 'a', ctx.now);
     const early = await deliver(db, notifier, ctx.now + HANDOVER_GRACE_MS - 1);
@@ -339,7 +330,7 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   });
 
   it('made by the browser, then the worker stopped before create answered: the next run confirms it with getAll, shows nothing', async () => {
-    const { db, ctx, notifier } = await setUp('a');
+    const { db, ctx, notifier } = await queued('a');
     await markHandedOver(db, 'a', ctx.now);
     notifier.screen.set('a', 'Title of a');
     const r = await deliver(db, notifier, ctx.now + 60_000);
@@ -349,7 +340,7 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   });
 
   it('create threw though the browser made it: waiting again, and the next run adopts it rather than showing it twice', async () => {
-    const { db, ctx, notifier } = await setUp('a');
+    const { db, ctx, notifier } = await queued('a');
     notifier.fail = 'after';
     const first = await deliver(db, notifier, ctx.now);
     expect(first.flush).toMatchObject({ shown: 0, failed: 1 });
@@ -360,7 +351,7 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   });
 
   it('closed by the user or by the browser (onClosed): finished, never shown again', async () => {
-    const { db, ctx, notifier } = await setUp('a', 'b');
+    const { db, ctx, notifier } = await queued('a', 'b');
     await deliver(db, notifier, ctx.now);
     for (const [key, byUser] of [
       ['a', true],
@@ -381,7 +372,7 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   });
 
   it('the close of a snoozed notification does not finish it: it comes back when the snooze ends', async () => {
-    const { db, ctx, notifier } = await setUp('a');
+    const { db, ctx, notifier } = await queued('a');
     await deliver(db, notifier, ctx.now);
     await snoozeNotification(db, 'a', ctx.now + DAY);
     notifier.screen.delete('a');
@@ -390,7 +381,7 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   });
 
   it('held once, then gone without an onClosed (a browser restart clears them): finished, not shown again', async () => {
-    const { db, ctx, notifier } = await setUp('a');
+    const { db, ctx, notifier } = await queued('a');
     await deliver(db, notifier, ctx.now);
     notifier.screen.clear();
     const r = await deliver(db, notifier, ctx.now + DAY);
@@ -400,7 +391,7 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   });
 
   it('one whose create never answers (a worker stopped mid-create, again and again) is tried MAX_SHOWS times, then given up', async () => {
-    const { db, ctx } = await setUp('a');
+    const { db, ctx } = await queued('a');
     let now = ctx.now;
     const fates: string[] = [];
     for (let run = 0; run < MAX_SHOWS + 2; run++) {
@@ -415,7 +406,7 @@ describe('the outbox and the notification area (deliverNotifications)', () => {
   });
 
   it('one the browser said it made and that then vanished unseen is "gone", not shown again', async () => {
-    const { db, ctx, notifier } = await setUp('a');
+    const { db, ctx, notifier } = await queued('a');
     notifier.vanish = true;
     expect((await deliver(db, notifier, ctx.now)).reconcile.gone).toBe(1);
     expect((await deliver(db, notifier, ctx.now + HANDOVER_GRACE_MS)).flush.shown).toBe(0);
