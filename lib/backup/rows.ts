@@ -1,5 +1,6 @@
 import { bool, type Check, list, num, obj, oneOf, str } from '@/lib/messaging/shape';
 import { validateCouponInput } from '@/lib/referral/coupons';
+import { MAX_REMINDERS } from '@/lib/referral/followUp';
 import { validateNickname } from '@/lib/referral/nickname';
 import { validateCustomProgram } from '@/lib/referral/programs/custom';
 import { CHANNELS, OBSERVED_STATUSES } from '@/lib/referral/vocabulary';
@@ -91,7 +92,14 @@ export const inviteRow = refine(
       rejected: list(rejectedEvidence, MAX_EVIDENCE),
       updatedAt: time,
     },
-    { nickname: str(200), rewardDueAt: time, dueAt: time, followUpSentAt: time, overdueNotifiedAt: time },
+    {
+      nickname: str(200),
+      rewardDueAt: time,
+      dueAt: time,
+      followUpSentAt: time,
+      overdueNotifiedAt: time,
+      reminders: list(obj({ id: rowId, at: time, channel: oneOf(CHANNELS) }), MAX_REMINDERS),
+    },
   ),
   (invite) => {
     if (invite.nickname === undefined) return undefined;

@@ -1,7 +1,8 @@
+import { addReminder, findOpenInvite } from '@/lib/referral/followUp';
 import { newInvite } from '@/lib/referral/invites';
 import { validateNickname } from '@/lib/referral/nickname';
 import { findProgram } from '@/lib/referral/programs/index';
-import type { Channel, Invite, ObservedStatus, Settings } from '@/lib/referral/types';
+import type { Channel, Invite, ObservedStatus, ProgramId, Settings } from '@/lib/referral/types';
 import { type IngestReport, ingestEvents } from './events';
 import { type Ctx, err, ok, type Result } from './result';
 import type { RefShareDB } from './schema';
@@ -77,5 +78,47 @@ export async function deleteInvite(db: RefShareDB, id: string): Promise<Result<{
     await db.events.where('inviteId').equals(id).delete();
     await db.invites.delete(id);
     return ok({ id });
+  });
+}
+
+/**
+ * The newest open invite of a program for a nickname (what "Send a reminder" is about), or null. Read through the
+ * [programId+sharedAt] index; only that program's invites are looked at.
+ */
+export async function openInviteFor(
+  db: RefShareDB,
+  data: { programId: ProgramId; nickname: string },
+): Promise<Result<Invite | null>> {
+  const invites = await db.invites
+    .where('[programId+sharedAt]')
+    .between([data.programId, -Infinity], [data.programId, Infinity])
+    .filter((i) => i.nickname !== undefined)
+    .toArray();
+  return ok(findOpenInvite(invites, data.programId, data.nickname) ?? null);
+}
+
+/**
+ * "Send a reminder": recorded on the open invite it is about (its history shows it), never as a second invite. The
+ * page's `reminderId` for the click makes a repeat of the same request one reminder.
+ */
+export async function recordReminder(
+  db: RefShareDB,
+  data: { inviteId: string; channel: Channel; reminderId: string },
+  ctx: Ctx,
+): Promise<Result<Invite>> {
+  return db.transaction('rw', db.invites, async () => {
+    const invite = await db.invites.get(data.inviteId);
+    if (!invite) return err('not_found', 'That invite no longer exists.');
+    const r = addReminder(invite, { id: data.reminderId, at: ctx.now, channel: data.channel });
+    if (!r.ok) {
+      return err(
+        'conflict',
+        r.reason === 'not_open'
+          ? 'That invite is no longer open: there is nothing to remind about.'
+          : 'That invite has had enough reminders.',
+      );
+    }
+    if (r.invite !== invite) await db.invites.put(r.invite);
+    return ok(r.invite);
   });
 }

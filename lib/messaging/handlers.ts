@@ -1,7 +1,7 @@
 import { deleteAllData, importBackup } from '@/lib/db/backup';
 import { addCoupons, markCouponsSeen, markCouponUsed } from '@/lib/db/coupons';
 import { addFeed, removeFeed } from '@/lib/db/feeds';
-import { deleteInvite, recordShare, setInviteStatus } from '@/lib/db/invites';
+import { deleteInvite, openInviteFor, recordReminder, recordShare, setInviteStatus } from '@/lib/db/invites';
 import { deleteLink, saveLink, setPrimaryLink, updateLink } from '@/lib/db/links';
 import type { LoopReport } from '@/lib/db/loop';
 import { deleteCustomProgram, saveCustomProgram } from '@/lib/db/programs';
@@ -33,6 +33,8 @@ export const HANDLERS: Handlers = {
   saveCustomProgram: (data, ctx, { db }) => saveCustomProgram(db, data, ctx),
   deleteCustomProgram: (data, _ctx, { db }) => deleteCustomProgram(db, data.id),
   recordShare: async (data, ctx, { db, settings }) => recordShare(db, data, await settings(), ctx),
+  openInvite: (data, _ctx, { db }) => openInviteFor(db, data),
+  recordReminder: (data, ctx, { db }) => recordReminder(db, data, ctx),
   setInviteStatus: async (data, ctx, { db, settings }) => setInviteStatus(db, data, await settings(), ctx),
   deleteInvite: (data, _ctx, { db }) => deleteInvite(db, data.id),
   addCoupons: async (data, ctx, { db, settings }) => addCoupons(db, data, await settings(), ctx),

@@ -52,6 +52,13 @@ export const PROTOCOL = {
     data: obj({ linkId: id, channel: oneOf(CHANNELS) }, { nickname: str(200), shareId: id }),
     reply: {} as Invite,
   },
+  /** The newest open invite of the program for this nickname (null when none): the share card offers a reminder. */
+  openInvite: { data: obj({ programId: str(80, 1), nickname: str(200, 1) }), reply: {} as Invite | null },
+  /** "Send a reminder": recorded on that open invite; `reminderId` is the page's id for the click. */
+  recordReminder: {
+    data: obj({ inviteId: id, channel: oneOf(CHANNELS), reminderId: id }),
+    reply: {} as Invite,
+  },
   setInviteStatus: {
     // A time a Date can hold, as in a backup (an event dated beyond it could be stored but never restored).
     data: obj({ inviteId: id, status: oneOf(OBSERVED_STATUSES) }, { at: time }),

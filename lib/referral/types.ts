@@ -217,7 +217,16 @@ export interface Invite {
   followUpSentAt?: number;
   /** Overdue notice already sent for the current rewardDueAt. */
   overdueNotifiedAt?: number;
+  /** Reminders the user sent this friend about this invite (instead of a second invite), oldest first. */
+  reminders?: Reminder[];
   updatedAt: number;
+}
+
+/** A reminder sent about an open invite: the page's id for that click (a repeat adds nothing), when, where. */
+export interface Reminder {
+  id: string;
+  at: number;
+  channel: Channel;
 }
 
 export type EventSource = 'manual' | 'capture' | 'feed' | 'rule';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ingestEvents } from '@/lib/db/events';
-import { deleteInvite, recordShare, setInviteStatus } from '@/lib/db/invites';
+import { deleteInvite, openInviteFor, recordReminder, recordShare, setInviteStatus } from '@/lib/db/invites';
 import { saveLink } from '@/lib/db/links';
 import { markHandedOver, queueNotifications, unshownNotifications } from '@/lib/db/outbox';
 import type { RefShareDB } from '@/lib/db/schema';
@@ -69,6 +69,26 @@ describe('recordShare', () => {
     const clash = await recordShare(db, { ...share, channel: 'sms' }, settings, ctx);
     expect(clash).toMatchObject({ ok: false, code: 'conflict' });
     expect(await db.invites.count()).toBe(2);
+  });
+});
+
+describe('reminders instead of a second invite', () => {
+  it("finds Ana's open invite, records a reminder on it once per click, and makes no second invite", async () => {
+    const db = freshDb();
+    const { ctx, invite } = await oneInvite(db);
+    const found = await openInviteFor(db, { programId: 'aliexpress', nickname: ' ana ' });
+    expect(found.ok && found.value?.id).toBe(invite.id);
+    expect(await openInviteFor(db, { programId: 'temu', nickname: 'Ana' })).toEqual({ ok: true, value: null });
+    ctx.advance(HOUR);
+    const data = { inviteId: invite.id, channel: 'sms' as const, reminderId: 'click-1' };
+    expect((await recordReminder(db, data, ctx)).ok).toBe(true);
+    expect((await recordReminder(db, data, ctx)).ok).toBe(true);
+    expect(await db.invites.count()).toBe(1);
+    expect((await db.invites.get(invite.id))?.reminders).toEqual([{ id: 'click-1', at: ctx.now, channel: 'sms' }]);
+    expect(await recordReminder(db, { ...data, inviteId: 'gone' }, ctx)).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 });
 

@@ -154,7 +154,28 @@ const creations = (linkIds: string[], inviteIds: string[]) => {
         channel: fc.constantFrom('sms', 'x', 'copy', 'qr'),
         nickname: fc.constant('Ana'),
       }),
-      hostile: { linkId: fc.oneof(hostileText, pollutionKey), channel: hostileText, nickname: hostileText },
+      hostile: {
+        linkId: fc.oneof(hostileText, pollutionKey),
+        channel: hostileText,
+        nickname: hostileText,
+        shareId: fc.oneof(hostileText, pollutionKey),
+      },
+    },
+    recordReminder: {
+      valid: fc.record({
+        inviteId: fc.constantFrom(...inviteIds),
+        channel: fc.constantFrom('sms', 'whatsapp'),
+        reminderId: code,
+      }),
+      hostile: {
+        inviteId: fc.oneof(hostileText, pollutionKey),
+        channel: hostileText,
+        reminderId: fc.oneof(hostileText, pollutionKey),
+      },
+    },
+    openInvite: {
+      valid: fc.record({ programId: fc.constantFrom('aliexpress', 'temu'), nickname: fc.constant('Ana') }),
+      hostile: { programId: fc.oneof(hostileText, pollutionKey), nickname: hostileText },
     },
     addCoupons: {
       valid: fc.record({
@@ -238,6 +259,7 @@ const creations = (linkIds: string[], inviteIds: string[]) => {
 /** Commands whose purpose is to change a row the user has. */
 const CHANGES_EXISTING = new Set([
   'setInviteStatus',
+  'recordReminder',
   'markCouponUsed',
   'markCouponsSeen',
   'updateLink',
