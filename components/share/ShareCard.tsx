@@ -1,12 +1,14 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import { sendCommand } from '@/lib/messaging/client';
+import { type FollowUpStage, followUpStage } from '@/lib/referral/followUp';
 import { validateNickname } from '@/lib/referral/nickname';
-import type { Channel, Program, ReferralLink } from '@/lib/referral/types';
+import type { Channel, Invite, Program, ReferralLink } from '@/lib/referral/types';
 import { shareMessage } from '@/lib/share/shareMessage';
 import { CopyActions } from './CopyActions';
 import { LinkPicker } from './LinkPicker';
 import { LinkSummary } from './LinkSummary';
+import { OpenInviteChoice } from './OpenInviteChoice';
 import { QrDownloads } from './QrDownloads';
 import { QrImage } from './QrImage';
 import { ShareMenu } from './ShareMenu';
@@ -15,6 +17,45 @@ import './share.css';
 
 /** The longest nickname the engine accepts (lib/referral/nickname.ts). */
 const MAX_NICKNAME = 40;
+/** The nickname is looked up once typing pauses this long. */
+const LOOKUP_DELAY_MS = 200;
+
+/** The reminder for where the friend stands, with and without the link (as shareMessage gives the share text). */
+function reminderMessage(stage: Exclude<FollowUpStage, 'ordered'>, nickname: string, program: Program, url: string) {
+  const key = stage === 'not_registered' ? 'followUpTextNotRegistered' : 'followUpTextRegistered';
+  return {
+    text: t(key, nickname, program.name, url),
+    textWithoutLink: t(key, nickname, program.name, '')
+      .replace(/[\s:：-]+$/u, '')
+      .trim(),
+  };
+}
+
+/**
+ * The newest open invite of this program for the nickname being typed (null when none), asked of the background
+ * once typing pauses: the popup and the shop panel (which cannot read the database) ask the same way.
+ */
+function useOpenInvite(programId: string, nickname: string): Invite | null {
+  const [open, setOpen] = useState<Invite | null>(null);
+  useEffect(() => {
+    const name = nickname.trim();
+    if (name === '' || !validateNickname(name).ok) {
+      setOpen(null);
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      void sendCommand('openInvite', { programId, nickname: name }).then((reply) => {
+        if (live) setOpen(reply.ok ? reply.value : null);
+      });
+    }, LOOKUP_DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [programId, nickname]);
+  return open;
+}
 
 export interface ShareCardProps {
   program: Program;
@@ -40,9 +81,20 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
   const nicknameId = useId();
   const hintId = useId();
 
+  const open = useOpenInvite(program.id, nickname);
+  // "Send a reminder" is the default for a friend with an open invite; "New invite" is for someone else of that name.
+  const [newInviteFor, setNewInviteFor] = useState<string>();
+  const stage = open ? followUpStage(open) : undefined;
+  const reminderFor = open && stage !== 'ordered' && newInviteFor !== open.id ? open : undefined;
+  // What the last share was, for its confirmation.
+  const lastKind = useRef<'invite' | 'reminder'>('invite');
+
   const link = links.find((l) => l.id === pickedId) ?? links.find((l) => l.primary === 1) ?? links[0];
   if (!link) return null;
-  const message = shareMessage(template, program, link, nickname);
+  const message =
+    reminderFor && stage && stage !== 'ordered'
+      ? reminderMessage(stage, nickname.trim(), program, link.url)
+      : shareMessage(template, program, link, nickname);
   const content = { ...message, link: link.url, subject: t('popupEmailSubject', program.name) };
 
   const fail = (text: string) => setError(text);
@@ -58,6 +110,17 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
   const record = async (channel: Channel) => {
     setError('');
     const nick = nickname.trim();
+    if (reminderFor) {
+      // A reminder is recorded on the invite it is about: no second invite, no second count in the stats.
+      const what = JSON.stringify(['reminder', reminderFor.id, channel]);
+      const reminderId = unanswered.current?.what === what ? unanswered.current.shareId : crypto.randomUUID();
+      const reply = await sendCommand('recordReminder', { inviteId: reminderFor.id, channel, reminderId });
+      unanswered.current = !reply.ok && reply.error.code === 'internal' ? { what, shareId: reminderId } : undefined;
+      if (!reply.ok) setError(reply.error.message);
+      lastKind.current = 'reminder';
+      return reply.ok;
+    }
+    lastKind.current = 'invite';
     // One id per share: if the worker stops before it answers, the client sends the same share again, and it is
     // recorded once (lib/db/invites.ts); the same goes for the person pressing again after "did not answer".
     const what = JSON.stringify([link.id, channel, nick]);
@@ -108,12 +171,22 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
             record={record}
             onShared={(name) => {
               setNickname('');
-              succeed(t('popupShared', name));
+              setNewInviteFor(undefined);
+              succeed(t(lastKind.current === 'reminder' ? 'followUpReminderRecorded' : 'popupShared', name));
             }}
             onError={fail}
           />
         </div>
       </div>
+      {open && stage && (
+        <OpenInviteChoice
+          nickname={open.nickname ?? nickname.trim()}
+          programName={program.name}
+          stage={stage}
+          reminder={reminderFor !== undefined}
+          onChoose={(reminder) => setNewInviteFor(reminder ? undefined : open.id)}
+        />
+      )}
       {error && (
         <p role="alert" className="user-text">
           {error}

@@ -83,6 +83,16 @@ export function InviteRow({
         ) : (
           <span className="muted">{t('invitesNoNickname')}</span>
         )}
+        {invite.reminders && invite.reminders.length > 0 && (
+          // Its history: the reminders sent about this invite (a reminder is never a second invite).
+          <ul className="invites-reminders">
+            {invite.reminders.map((r) => (
+              <li key={r.id} className="muted">
+                {t('invitesReminderSent', channelLabel(r.channel), formatDate(r.at))}
+              </li>
+            ))}
+          </ul>
+        )}
       </td>
       <td>
         <time dateTime={new Date(invite.sharedAt).toISOString()}>{formatDate(invite.sharedAt)}</time>

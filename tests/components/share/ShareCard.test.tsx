@@ -130,6 +130,74 @@ describe('ShareCard', () => {
     expect(screen.queryByRole('menu')).toBeNull();
   });
 
+  describe('a friend who already has an open invite', () => {
+    const ana = (status: string) => ({
+      id: 'inv-ana',
+      programId: 'aliexpress',
+      linkId: 'link-ali',
+      channel: 'whatsapp',
+      nickname: 'Ana',
+      sharedAt: 1,
+      status,
+      milestones: {},
+      evidence: [],
+      rejected: [],
+      updatedAt: 1,
+    });
+    const answerOpen = (status: string) =>
+      send.mockImplementation(async (command: string) =>
+        command === 'openInvite' ? ({ ok: true, value: ana(status) } as never) : ({ ok: true, value: {} } as never),
+      );
+    const shareTo = async (user: ReturnType<typeof userEvent.setup>, name: string) => {
+      await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), name);
+      return screen.findByRole('group', { name: /already has an open AliExpress invite/ });
+    };
+
+    it('offers "Send a reminder" (chosen) or "New invite"; the reminder is recorded on that invite, not as a new one', async () => {
+      answerOpen('shared');
+      const { user, create } = setup();
+      const group = await shareTo(user, 'ana');
+      expect(group.textContent).toContain('Ana already has an open AliExpress invite: not registered yet.');
+      expect(within(group).getByRole('button', { name: 'Send a reminder' }).getAttribute('aria-pressed')).toBe('true');
+      expect(within(group).getByRole('button', { name: 'New invite' }).getAttribute('aria-pressed')).toBe('false');
+      // The text is the reminder for a friend who has not registered: how to register through the link.
+      expect(screen.getByText(/sign up through it/).textContent).toContain(ALI_URL);
+      await user.click(screen.getByRole('button', { name: 'Share…' }));
+      await user.click(screen.getByRole('menuitem', { name: 'WhatsApp' }));
+      expect(send).toHaveBeenCalledWith('recordReminder', {
+        inviteId: 'inv-ana',
+        channel: 'whatsapp',
+        reminderId: expect.any(String),
+      });
+      expect(send.mock.calls.some((c) => c[0] === 'recordShare')).toBe(false);
+      expect(String(create.mock.calls[0]?.[0].url)).toContain(encodeURIComponent('open my link and sign up'));
+      expect(screen.getByRole('status').textContent).toBe('Reminder recorded (WhatsApp).');
+    });
+
+    it('"New invite" records a new invite with the usual text', async () => {
+      answerOpen('registered');
+      const { user } = setup();
+      const group = await shareTo(user, 'Ana');
+      expect(group.textContent).toContain('registered, no order yet');
+      await user.click(within(group).getByRole('button', { name: 'New invite' }));
+      expect(within(group).getByRole('button', { name: 'New invite' }).getAttribute('aria-pressed')).toBe('true');
+      await user.click(screen.getByRole('button', { name: 'Share…' }));
+      await user.click(screen.getByRole('menuitem', { name: 'WhatsApp' }));
+      expect(send).toHaveBeenCalledWith('recordShare', expect.objectContaining({ nickname: 'Ana' }));
+      expect(send.mock.calls.some((c) => c[0] === 'recordReminder')).toBe(false);
+      expect(screen.getByRole('status').textContent).toBe('Invite recorded (WhatsApp).');
+    });
+
+    it('a friend who has ordered gets no reminder: nothing to nag about', async () => {
+      answerOpen('first_purchase');
+      const { user } = setup();
+      const group = await shareTo(user, 'Ana');
+      expect((within(group).getByRole('button', { name: 'Send a reminder' }) as HTMLButtonElement).disabled).toBe(true);
+      expect(group.textContent).toContain('There is nothing to remind Ana of.');
+      expect(screen.queryByText(/sign up through it|coupons are waiting/)).toBeNull();
+    });
+  });
+
   it('pressed again after "did not answer", the same share carries the same id (recorded once); another friend a new one', async () => {
     const noAnswer = { ok: false as const, error: { code: 'internal' as const, message: 'No answer. Try again.' } };
     send.mockResolvedValueOnce(noAnswer);
