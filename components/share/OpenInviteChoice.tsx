@@ -1,4 +1,3 @@
-import { useId } from 'react';
 import { t } from '@/lib/i18n/t';
 import type { FollowUpStage } from '@/lib/referral/followUp';
 
@@ -23,13 +22,10 @@ interface OpenInviteChoiceProps {
  * who has ordered gets no reminder: there is nothing left for them to do.
  */
 export function OpenInviteChoice({ nickname, programName, stage, reminder, onChoose }: OpenInviteChoiceProps) {
-  const textId = useId();
   const ordered = stage === 'ordered';
   return (
-    <div role="group" aria-labelledby={textId} className="share-followup">
-      <p id={textId} className="user-text">
-        {t('followUpOpenInvite', nickname, programName, t(STAGE_KEYS[stage]))}
-      </p>
+    <fieldset className="share-followup">
+      <legend className="user-text">{t('followUpOpenInvite', nickname, programName, t(STAGE_KEYS[stage]))}</legend>
       <div className="share-followup-choices">
         <button type="button" aria-pressed={reminder} disabled={ordered} onClick={() => onChoose(true)}>
           {t('followUpSendReminder')}
@@ -39,6 +35,6 @@ export function OpenInviteChoice({ nickname, programName, stage, reminder, onCho
         </button>
       </div>
       {ordered && <p className="hint user-text">{t('followUpOrderedNote', nickname)}</p>}
-    </div>
+    </fieldset>
   );
 }

@@ -223,7 +223,7 @@ export interface Invite {
 }
 
 /** A reminder sent about an open invite: the page's id for that click (a repeat adds nothing), when, where. */
-export interface Reminder {
+interface Reminder {
   id: string;
   at: number;
   channel: Channel;
