@@ -1,6 +1,7 @@
 import { linkRefusal } from './linkRefusal';
 import { ACTIVE_SCHEMES, OTHER_SCHEMES, refuseScheme, schemeOf } from './linkScheme';
 import { parseLink } from './links';
+import { MESSAGE_KINDS } from './programs/messageKinds';
 import { trimInvisible } from './text';
 import type { LinkParseResult, LinkRefusal, LinkRefusalReason, ParsedLink, Program, ProgramId } from './types';
 
@@ -178,7 +179,7 @@ function messageKind(text: string, link: ParsedLink, programs: Program[]): LinkR
   if (text === link.url) return undefined;
   const program = programs.find((p) => p.id === link.programId);
   const lower = text.toLowerCase();
-  const hit = program?.messageKinds?.find((k) => lower.includes(k.phrase.toLowerCase()));
+  const hit = MESSAGE_KINDS[link.programId]?.find((k) => lower.includes(k.phrase.toLowerCase()));
   if (!program || !hit) return undefined;
   if (hit.reason === 'game_link')
     return linkRefusal('game_link', 'linkErrGame', program.name, hit.what ?? program.name);

@@ -127,12 +127,6 @@ export interface Program {
   affiliateHosts?: string[];
   /** Hostnames of the program's product-share short links (not invites), refused with 'product_link'. */
   productHosts?: string[];
-  /**
-   * Phrases of the program's own copied messages that say what the link in them is when the link alone cannot
-   * (the same short link serves invites and product shares): a link of this program found in such a message is
-   * refused with `reason`; `what` names a game. Matched literally, case ignored.
-   */
-  messageKinds?: { phrase: string; reason: 'product_link' | 'game_link' | 'affiliate_link'; what?: string }[];
   rules: ProgramRules;
   /** Default share texts per locale. */
   shareTexts: Record<Locale, string>;

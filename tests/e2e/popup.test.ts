@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REAL_PASTES } from '../corpus/realPastes';
-import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
+import { type LaunchedExtension, launchExtension, openExtensionPage, readTable, sendCommand } from './harness';
 import { decodeQr, saveScreenshot, seriousAxeViolations } from './pageTools';
 
 /** The AliExpress app's own invite link, 505 characters, with an opaque invitation token (tests/corpus/realPastes.ts). */
@@ -65,6 +65,43 @@ describe('popup in real Chromium', () => {
     expect(whatsapp).toContain('https://star.aliexpress.com/share/share.htm');
     await expect.poll(() => page.getByText(/Ana/).count()).toBeGreaterThan(0);
     await page.close();
+  });
+
+  it('sharing to the same friend again sends a reminder: one invite, the reminder in its history', async () => {
+    const page = await popup();
+    const whatsappOpened = () =>
+      ext.context.waitForEvent('request', (r) => /^https:\/\/(wa\.me|api\.whatsapp\.com)\//.test(r.url()));
+    const shareOnWhatsApp = async () => {
+      await page.getByRole('button', { name: 'Share…' }).click();
+      const request = whatsappOpened();
+      await page.getByRole('menuitem', { name: 'WhatsApp' }).click();
+      return decodeURIComponent((await request).url());
+    };
+    const nickname = page.getByRole('textbox', { name: 'Who is it for?' });
+    await nickname.fill('Bea');
+    await shareOnWhatsApp();
+    await page.getByRole('status').getByText('Invite recorded (WhatsApp).').waitFor();
+
+    // Typed again (other case): her open invite is found, and "Send a reminder" is chosen.
+    await nickname.fill('bea');
+    const choice = page.getByRole('group', { name: 'Bea already has an open AliExpress invite: not registered yet.' });
+    await choice.waitFor();
+    expect(await choice.getByRole('button', { name: 'Send a reminder' }).getAttribute('aria-pressed')).toBe('true');
+    const sent = await shareOnWhatsApp();
+    expect(sent).toContain('open my link and sign up through it');
+    expect(sent).toContain('https://star.aliexpress.com/share/share.htm');
+    await page.getByRole('status').getByText('Reminder recorded (WhatsApp).').waitFor();
+
+    const bea = (await readTable<{ nickname?: string; reminders?: { channel: string }[] }>(page, 'invites')).filter(
+      (i) => i.nickname === 'Bea',
+    );
+    expect(bea).toHaveLength(1);
+    expect(bea[0]?.reminders?.map((r) => r.channel)).toEqual(['whatsapp']);
+    await page.close();
+
+    const dashboard = await openExtensionPage(ext.context, ext.extensionId, 'options.html#invites');
+    await dashboard.getByText(/^Reminder sent via WhatsApp, /).waitFor();
+    await dashboard.close();
   });
 
   it('has no serious or critical axe-core violations', async () => {

@@ -143,15 +143,6 @@ export const aliexpress: Program = {
   ],
   affiliateHosts: [AFFILIATE_HOST],
   productHosts: PRODUCT_HOSTS,
-  messageKinds: [
-    // The app's product share text: "I just found this on AliExpress: THB229.89 | <title>" + the a.aliexpress.com link
-    // (github PhillyGilly/Rainwater-Harvesting-Management README.md, and other public READMEs).
-    { phrase: 'I just found this on AliExpress', reason: 'product_link' },
-    // Its Russian form: "Смотри, что есть на AliExpress! …" + an ali.click link (public GitHub test of a share parser).
-    { phrase: 'Смотри, что есть на AliExpress', reason: 'product_link' },
-    // Brazilian deal channels' "Link com moedas:" (coins link) lines, a.aliexpress.com links that pay the poster.
-    { phrase: 'Link com moedas', reason: 'affiliate_link' },
-  ],
   rules: {
     version: 1,
     rewardKind: 'coupon',
@@ -171,9 +162,9 @@ export const aliexpress: Program = {
     es: 'Hola {nickname}, únete a {program} con mi enlace de invitación y consigue cupones de nuevo usuario en tu primer pedido: {link}',
     pt: 'Oi {nickname}, entre no {program} com o meu link de convite e ganhe cupons de novo usuário na primeira compra: {link}',
   },
+  // The app's 505-character invite (github TechieQian/chiffon src/data/sponsors.ts) is in tests/corpus/realPastes.ts:
+  // kept out of here, where every bundle holding the programs (the background worker's too) would carry it.
   linkExamples: [
-    // The app's invite link, 505 characters (github TechieQian/chiffon src/data/sponsors.ts).
-    'https://star.aliexpress.com/share/share.htm?redirectUrl=https%3A%2F%2Fsale.aliexpress.com%2Freferral_register_success.htm%3FinvitationCode%3DK0I5RzQ4akJ5QzNoV2ViMmpnamF4dkJoK3pQTG1jbmtLODBQVDcyQk45Y0ZWR0phL0VQb1dnPT0%26invitationScenario%3DsocialFission%26mb%3Do5ewodaxoQRG8pX%26srcSns%3DCopy%26tid%3Dold_bring_x_101%26businessType%3DsocialFission&image=H78836f65c5ce470ab86e4b5c8a2b42ad5.jpg&businessType=socialFission&templateId=old_bring_x_101&title=GREAT%20NEWS!%20UP%20TO%20US%20%2424%20IN%20COUPONS!',
     // The code shown beside it (same file).
     'INAZ9RUS',
     // A short link of the app's share sheet (a public BOM; opaque, see SHORT_PATH).

@@ -42,16 +42,6 @@ export const temu: Program = {
   // from the context menu instead (lib/platform/shopActions.ts).
   pages: {},
   linkHosts: ['www.temu.com', 'temu.com', 'share.temu.com', 'app.temu.com', 'temu.to'],
-  messageKinds: [
-    // The same /s/ and /a/ links carry Temu's games; their copied messages say which (all verbatim in public issues):
-    // "…top-notch activity TEMU Free Gifts and help me get mine!" (google/XNNPACK issue 6260),
-    { phrase: 'TEMU Free Gifts', reason: 'game_link', what: 'Free Gifts' },
-    // "3. Cut to $0 to claim free gifts." (jekyll/jekyll issue 9694),
-    { phrase: 'Cut to $0', reason: 'game_link', what: 'Free Gifts' },
-    // "Sending you a New Year's card. …" and "Please take the Christmas gifts and accept my invitation. …
-    // -Sure, only 2 steps to take the gift and help me get mine!" (TemuLinkHack/TemuHack issue 6).
-    { phrase: 'take the gift and help me get mine', reason: 'game_link', what: 'Free Gifts' },
-  ],
   rules: {
     version: 1,
     // Temu credits the referrer's account balance (not a coupon code) once the friend's first order counts.
