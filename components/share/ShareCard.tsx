@@ -88,6 +88,9 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
   const reminderFor = open && stage !== 'ordered' && newInviteFor !== open.id ? open : undefined;
   // What the last share was, for its confirmation.
   const lastKind = useRef<'invite' | 'reminder'>('invite');
+  // "<nickname> already has a <Program> account": shared anyway, the invite is recorded as ineligible.
+  const [alreadyMember, setAlreadyMember] = useState(false);
+  const memberId = useId();
 
   const link = links.find((l) => l.id === pickedId) ?? links.find((l) => l.primary === 1) ?? links[0];
   if (!link) return null;
@@ -130,6 +133,7 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
       channel,
       shareId,
       ...(nick ? { nickname: nick } : {}),
+      ...(nick && alreadyMember ? { alreadyMember: true } : {}),
     });
     unanswered.current = !reply.ok && reply.error.code === 'internal' ? { what, shareId } : undefined;
     if (!reply.ok) setError(reply.error.message);
@@ -172,6 +176,7 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
             onShared={(name) => {
               setNickname('');
               setNewInviteFor(undefined);
+              setAlreadyMember(false);
               succeed(t(lastKind.current === 'reminder' ? 'followUpReminderRecorded' : 'popupShared', name));
             }}
             onError={fail}
@@ -186,6 +191,20 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
           reminder={reminderFor !== undefined}
           onChoose={(reminder) => setNewInviteFor(reminder ? undefined : open.id)}
         />
+      )}
+      {nickname.trim() !== '' && !reminderFor && (
+        <div className="share-member">
+          <input
+            id={memberId}
+            type="checkbox"
+            checked={alreadyMember}
+            onChange={(e) => setAlreadyMember(e.target.checked)}
+          />
+          <label htmlFor={memberId} className="user-text">
+            {t('shareAlreadyMember', nickname.trim(), program.name)}
+          </label>
+          {alreadyMember && <p className="hint">{t('shareAlreadyMemberNote', program.name)}</p>}
+        </div>
       )}
       {error && (
         <p role="alert" className="user-text">

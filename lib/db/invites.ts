@@ -14,6 +14,21 @@ import type { RefShareDB } from './schema';
  */
 export async function recordShare(
   db: RefShareDB,
+  data: { linkId: string; channel: Channel; nickname?: string; shareId?: string; alreadyMember?: boolean },
+  settings: Settings,
+  ctx: Ctx,
+): Promise<Result<Invite>> {
+  const recorded = await addShare(db, data, settings, ctx);
+  if (!recorded.ok || !data.alreadyMember) return recorded;
+  // Shared anyway to a friend who already has an account: neither side gets the invite rewards. Recorded as the
+  // user's own observation (keyed, so a repeat is one event), which the engine applies like any other.
+  const marked = await setInviteStatus(db, { inviteId: recorded.value.id, status: 'ineligible' }, settings, ctx);
+  if (!marked.ok) return marked;
+  return ok((await db.invites.get(recorded.value.id)) ?? recorded.value);
+}
+
+async function addShare(
+  db: RefShareDB,
   data: { linkId: string; channel: Channel; nickname?: string; shareId?: string },
   settings: Settings,
   ctx: Ctx,

@@ -47,9 +47,10 @@ export const PROTOCOL = {
   /**
    * `shareId`: the page's id for this one click, used as the invite's id, so the same request sent again (its reply
    * lost with a stopped worker) records one invite. Without it the background makes a new id each time.
+   * `alreadyMember`: the user said the friend already has an account; the invite is recorded as ineligible.
    */
   recordShare: {
-    data: obj({ linkId: id, channel: oneOf(CHANNELS) }, { nickname: str(200), shareId: id }),
+    data: obj({ linkId: id, channel: oneOf(CHANNELS) }, { nickname: str(200), shareId: id, alreadyMember: bool() }),
     reply: {} as Invite,
   },
   /** The newest open invite of the program for this nickname (null when none): the share card offers a reminder. */

@@ -130,6 +130,24 @@ describe('ShareCard', () => {
     expect(screen.queryByRole('menu')).toBeNull();
   });
 
+  it('"<nickname> already has a <Program> account": explains that no one gets the rewards, and records the share as such', async () => {
+    const { user } = setup();
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Caio');
+    const box = screen.getByRole('checkbox', { name: 'Caio already has a AliExpress account' });
+    expect(screen.queryByText(/neither of you gets the invite rewards/)).toBeNull();
+    await user.click(box);
+    expect(screen.getByText(/neither of you gets the invite rewards/).textContent).toContain('only to new users');
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    await user.click(screen.getByRole('menuitem', { name: 'SMS' }));
+    expect(send).toHaveBeenCalledWith(
+      'recordShare',
+      expect.objectContaining({ nickname: 'Caio', alreadyMember: true }),
+    );
+    // Cleared with the nickname after the share.
+    expect(screen.queryByRole('checkbox')).toBeNull();
+  });
+
   describe('a friend who already has an open invite', () => {
     const ana = (status: string) => ({
       id: 'inv-ana',

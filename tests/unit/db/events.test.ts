@@ -72,6 +72,30 @@ describe('recordShare', () => {
   });
 });
 
+describe('a friend who already has an account', () => {
+  it('shared anyway: the invite is recorded, as ineligible, once however often the request comes', async () => {
+    const db = freshDb();
+    const ctx = testCtx();
+    const link = await saveLink(db, { input: ALI_SHORT }, ctx);
+    if (!link.ok) throw new Error(link.message);
+    const share = {
+      linkId: link.value.id,
+      channel: 'sms' as const,
+      nickname: 'Caio',
+      shareId: 's1',
+      alreadyMember: true,
+    };
+    const first = await recordShare(db, share, settings, ctx);
+    expect(first.ok && first.value.status).toBe('ineligible');
+    expect((await recordShare(db, share, settings, ctx)).ok).toBe(true);
+    expect(await db.invites.count()).toBe(1);
+    expect((await db.events.toArray()).map((e) => [e.status, e.source])).toEqual([['ineligible', 'manual']]);
+    // Without the box ticked, an invite starts as shared.
+    const plain = await recordShare(db, { ...share, shareId: 's2', alreadyMember: false }, settings, ctx);
+    expect(plain.ok && plain.value.status).toBe('shared');
+  });
+});
+
 describe('reminders instead of a second invite', () => {
   it("finds Ana's open invite, records a reminder on it once per click, and makes no second invite", async () => {
     const db = freshDb();
