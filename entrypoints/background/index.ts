@@ -18,7 +18,7 @@ import { loadEngineSettings, loadSettings } from '@/lib/settings';
 /** Commands after which the context menus and custom shops' scripts must follow the programs. */
 const PROGRAM_COMMANDS = new Set(['saveCustomProgram', 'deleteCustomProgram', 'importBackup', 'deleteAllData']);
 /** Commands that change nothing the background loop reads (pageState comes with every shop page load). */
-const READ_COMMANDS = new Set(['listLinks', 'listCustomPrograms', 'pageState', 'syncNow', 'openInvite']);
+const READ_COMMANDS = new Set(['listLinks', 'listCustomPrograms', 'pageState', 'syncNow', 'openInvite', 'shareFacts']);
 /** The one periodic alarm. Chrome allows 30 s at the least, Firefox 1 min; reminders need no more than this. */
 const SYNC_ALARM = 'refshare-sync';
 const SYNC_PERIOD_MINUTES = 1;

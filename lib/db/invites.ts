@@ -2,6 +2,7 @@ import { addReminder, findOpenInvite } from '@/lib/referral/followUp';
 import { newInvite } from '@/lib/referral/invites';
 import { validateNickname } from '@/lib/referral/nickname';
 import { findProgram } from '@/lib/referral/programs/index';
+import { type ShareFacts, shareFacts } from '@/lib/referral/shareFacts';
 import type { Channel, Invite, ObservedStatus, ProgramId, Settings } from '@/lib/referral/types';
 import { type IngestReport, ingestEvents } from './events';
 import { type Ctx, err, ok, type Result } from './result';
@@ -96,20 +97,32 @@ export async function deleteInvite(db: RefShareDB, id: string): Promise<Result<{
   });
 }
 
-/**
- * The newest open invite of a program for a nickname (what "Send a reminder" is about), or null. Read through the
- * [programId+sharedAt] index; only that program's invites are looked at.
- */
+/** One program's invites, read through the [programId+sharedAt] index: no other program's invite is looked at. */
+function programInvites(db: RefShareDB, programId: ProgramId) {
+  return db.invites.where('[programId+sharedAt]').between([programId, -Infinity], [programId, Infinity]);
+}
+
+/** The newest open invite of a program for a nickname (what "Send a reminder" is about), or null. */
 export async function openInviteFor(
   db: RefShareDB,
   data: { programId: ProgramId; nickname: string },
 ): Promise<Result<Invite | null>> {
-  const invites = await db.invites
-    .where('[programId+sharedAt]')
-    .between([data.programId, -Infinity], [data.programId, Infinity])
+  const invites = await programInvites(db, data.programId)
     .filter((i) => i.nickname !== undefined)
     .toArray();
   return ok(findOpenInvite(invites, data.programId, data.nickname) ?? null);
+}
+
+/** The share card's facts about a program (lib/referral/shareFacts.ts): its cap this month, friends joined, coupons. */
+export async function shareFactsFor(
+  db: RefShareDB,
+  data: { programId: ProgramId },
+  settings: Settings,
+  ctx: Ctx,
+): Promise<Result<ShareFacts>> {
+  const program = findProgram(data.programId, await db.programs.toArray());
+  if (!program) return err('not_found', 'That program no longer exists.');
+  return ok(shareFacts(program, await programInvites(db, program.id).toArray(), ctx.now, settings.timeZone));
 }
 
 /**

@@ -28,7 +28,7 @@ export async function queueNotifications(db: RefShareDB, effects: readonly Effec
   const entries = new Map<string, OutboxEntry>();
   for (const e of effects) {
     if (e.kind !== 'notify') continue;
-    const { kind: _kind, notification, key, title, message, inviteId, couponId, supportMessage } = e;
+    const { kind: _kind, notification, key, title, message, inviteId, couponId } = e;
     entries.set(key, {
       key,
       notification,
@@ -36,7 +36,6 @@ export async function queueNotifications(db: RefShareDB, effects: readonly Effec
       message,
       ...(inviteId ? { inviteId } : {}),
       ...(couponId ? { couponId } : {}),
-      ...(supportMessage ? { supportMessage } : {}),
       createdAt: now,
       shown: WAITING,
     });

@@ -38,6 +38,7 @@ export interface OutboxEntry {
   message: string;
   inviteId?: string;
   couponId?: string;
+  /** Written by versions before issue 14 (never read): the dashboard's "Why pending?" now composes the message. */
   supportMessage?: string;
   createdAt: number;
   /**

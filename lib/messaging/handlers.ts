@@ -1,7 +1,14 @@
 import { deleteAllData, importBackup } from '@/lib/db/backup';
 import { addCoupons, markCouponsSeen, markCouponUsed } from '@/lib/db/coupons';
 import { addFeed, removeFeed } from '@/lib/db/feeds';
-import { deleteInvite, openInviteFor, recordReminder, recordShare, setInviteStatus } from '@/lib/db/invites';
+import {
+  deleteInvite,
+  openInviteFor,
+  recordReminder,
+  recordShare,
+  setInviteStatus,
+  shareFactsFor,
+} from '@/lib/db/invites';
 import { deleteLink, saveLink, setPrimaryLink, updateLink } from '@/lib/db/links';
 import type { LoopReport } from '@/lib/db/loop';
 import { deleteCustomProgram, saveCustomProgram } from '@/lib/db/programs';
@@ -34,6 +41,7 @@ export const HANDLERS: Handlers = {
   deleteCustomProgram: (data, _ctx, { db }) => deleteCustomProgram(db, data.id),
   recordShare: async (data, ctx, { db, settings }) => recordShare(db, data, await settings(), ctx),
   openInvite: (data, _ctx, { db }) => openInviteFor(db, data),
+  shareFacts: async (data, ctx, { db, settings }) => shareFactsFor(db, data, await settings(), ctx),
   recordReminder: (data, ctx, { db }) => recordReminder(db, data, ctx),
   setInviteStatus: async (data, ctx, { db, settings }) => setInviteStatus(db, data, await settings(), ctx),
   deleteInvite: (data, _ctx, { db }) => deleteInvite(db, data.id),

@@ -2,6 +2,7 @@ import { time } from '@/lib/backup/checks';
 import type { DeletedCounts, ImportSummary } from '@/lib/db/backup';
 import type { IngestReport } from '@/lib/db/events';
 import type { FeedRecord } from '@/lib/db/schema';
+import type { ShareFacts } from '@/lib/referral/shareFacts';
 import type { Coupon, CustomProgramData, Invite, ReferralLink, Say } from '@/lib/referral/types';
 import { CHANNELS, OBSERVED_STATUSES } from '@/lib/referral/vocabulary';
 import { bool, type Check, list, num, obj, oneOf, str } from './shape';
@@ -39,7 +40,7 @@ export const PROTOCOL = {
   saveCustomProgram: {
     data: obj(
       { name: str(200), shoppingHosts: list(str(253), 20), linkPattern: str(2048), rewardDelayHours: num(0, 24 * 366) },
-      { perkText: str(200) },
+      { perkText: str(200), friendSteps: list(str(240), 6) },
     ),
     reply: {} as CustomProgramData,
   },
@@ -55,6 +56,11 @@ export const PROTOCOL = {
   },
   /** The newest open invite of the program for this nickname (null when none): the share card offers a reminder. */
   openInvite: { data: obj({ programId: str(80, 1), nickname: str(200, 1) }), reply: {} as Invite | null },
+  /**
+   * Read only: what the share card says about a program — its monthly cap this month (in the device's time zone),
+   * friends who joined and coupons earned (lib/referral/shareFacts.ts). An unknown program is refused (not_found).
+   */
+  shareFacts: { data: obj({ programId: str(80, 1) }), reply: {} as ShareFacts },
   /** "Send a reminder": recorded on that open invite; `reminderId` is the page's id for the click. */
   recordReminder: {
     data: obj({ inviteId: id, channel: oneOf(CHANNELS), reminderId: id }),

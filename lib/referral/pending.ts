@@ -40,7 +40,7 @@ function rewardAwaited(invite: Invite, program: Program, now: number, { locale, 
   const when = momentPhrase(due, now, locale, timeZone, locale === 'pt' ? '' : undefined);
   const delay = delayPhrase(program.rules.rewardDelayMs, locale);
   const whose = friendsOf(invite.nickname, locale);
-  const late = now >= due;
+  const late = rewardOverdue(invite, now);
   if (locale === 'es') {
     const why = `${delay} después del primer pago ${whose}`;
     return late
@@ -73,4 +73,10 @@ export function explainPending(invite: Invite, program: Program, now: number, op
     default:
       return null;
   }
+}
+
+/** Whether the invite's reward is overdue at `now`: one is awaited (a first purchase was made) and its due time has passed. */
+export function rewardOverdue(invite: Invite, now: number): boolean {
+  const due = invite.rewardDueAt;
+  return (invite.status === 'first_purchase' || invite.status === 'reward_pending') && due !== undefined && now >= due;
 }

@@ -1,5 +1,4 @@
 import { followUpNotice, overdueNotice } from './notices';
-import { supportMessage } from './supportMessage';
 import { DAY } from './time';
 import type { Effect, Invite, Program, Settings, StatusEvent } from './types';
 
@@ -89,8 +88,9 @@ export function evaluateDue(
         notification: 'reward_overdue',
         key: `reward_overdue:${invite.id}:${overdue}`,
         inviteId: invite.id,
+        // No support message here: the dashboard's "Why pending?" composes it when asked (supportMessage.ts), so
+        // the background worker, within its size budget, carries none of its wording.
         ...overdueNotice(invite, program, firstPayment, overdue, settings, now),
-        supportMessage: supportMessage(program, firstPayment, overdue, settings.locale, settings.timeZone),
       });
     }
   }

@@ -1,4 +1,4 @@
-import { calendarDate } from './dates';
+import { rewardedInMonth } from './cap';
 import type { Channel, Coupon, Invite, Program, ProgramId } from './types';
 
 /** How far invites got. `shared` is every invite; the others count invites that reached that point. */
@@ -88,12 +88,6 @@ export function computeStats(
   now: number,
   timeZone: string,
 ): Stats {
-  const month = calendarDate(now, timeZone);
-  const inMonth = (at: number | undefined) => {
-    if (at === undefined) return false;
-    const d = calendarDate(at, timeZone);
-    return d.year === month.year && d.month === month.month;
-  };
   const invitesById = new Map(invites.map((i) => [i.id, i]));
   // Invites of a deleted program still count, listed under their id after the known programs.
   const orphanIds = [...new Set(invites.map((i) => i.programId))]
@@ -105,7 +99,7 @@ export function computeStats(
   ];
   const perProgram = entries.map(({ id, name, cap }): ProgramStats => {
     const own = invites.filter((i) => i.programId === id);
-    const used = own.filter((i) => i.status === 'coupon_received' && inMonth(i.milestones.coupon_received)).length;
+    const used = rewardedInMonth(own, now, timeZone);
     return {
       programId: id,
       name,

@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n/t';
 import { explainPending } from '@/lib/referral/pending';
 import type { Invite, Locale, Program } from '@/lib/referral/types';
 import { statusLabel } from './inviteLabels';
+import { OverdueHelp } from './OverdueHelp';
 
 interface WhyPendingProps {
   invite: Invite;
@@ -32,8 +33,9 @@ function isolateNickname(text: string, nickname: string | undefined): ReactNode 
 }
 
 /**
- * The "Why pending?" cell: the engine's plain-language answer (explainPending) for open invites, and a note for
- * each piece of evidence that was not applied, with the engine's reason.
+ * The "Why pending?" cell: the engine's plain-language answer (explainPending) for open invites; for an overdue
+ * reward, its likely causes and the message for support (OverdueHelp); and a note for each piece of evidence that
+ * was not applied, with the engine's reason.
  */
 export function WhyPending({ invite, program, now, locale, timeZone }: WhyPendingProps) {
   const why = program ? explainPending(invite, program, now, { locale, timeZone }) : null;
@@ -42,6 +44,7 @@ export function WhyPending({ invite, program, now, locale, timeZone }: WhyPendin
   return (
     <td className="invites-why">
       {why === null ? <span className="muted">{t('invitesNotPending')}</span> : isolateNickname(why, invite.nickname)}
+      {program && <OverdueHelp invite={invite} program={program} now={now} locale={locale} timeZone={timeZone} />}
       {rejected.length > 0 && (
         <ul className="invites-rejected">
           {rejected.map((r) => (

@@ -15,12 +15,12 @@
  * fast-check prints the seed and the shrunk case.
  *
  * Cases per run (numRuns, plus fixed examples):
- * - messages.test.ts (runtime messages through the real dispatcher): 160 envelopes + 135 senders (55 fixed: every
- *   sender × command) + 220 commands from RefShare's pages + 140 from content scripts + 40 huge payloads = 695
+ * - messages.test.ts (runtime messages through the real dispatcher): 160 envelopes + 146 senders (66 fixed: every
+ *   sender × command) + 220 commands from RefShare's pages + 140 from content scripts + 40 huge payloads = 706
  * - files.test.ts (backup files, feed pages and events, share templates, settings): 150 + 120 + 40 + 120 + 80 = 510
  * - urls.test.ts (script URLs at every door, in backups, share and notification URLs): 100 + 100 + 60 + 100 + 40 = 400
  * - text.test.ts (labels, notes, nicknames, coupon titles, program names and perks): 200 + 16 fixed = 216
- * In all 1,821 cases, about 10 s on two cores.
+ * In all 1,832 cases, about 10 s on two cores.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -109,7 +109,10 @@ const WELL_FORMED: Record<string, fc.Arbitrary<unknown>> = {
   syncNow: fc.constant({}),
   pageState: fc.constant({}),
   muteSite: fc.record({ muted: fc.boolean() }),
+  shareFacts: fc.record({ programId: fc.constantFrom('aliexpress', 'temu') }),
 };
+/** The fixed examples' data: what WELL_FORMED makes, one value each (`{}` where that is all there is). */
+const FIXED_DATA: Record<string, unknown> = { muteSite: { muted: true }, shareFacts: { programId: 'aliexpress' } };
 
 /** Data for a command: a field-by-field hostile object, a polluted one, or not an object at all. */
 const data = (linkIds: string[]) =>
@@ -176,6 +179,10 @@ const creations = (linkIds: string[], inviteIds: string[]) => {
     openInvite: {
       valid: fc.record({ programId: fc.constantFrom('aliexpress', 'temu'), nickname: fc.constant('Ana') }),
       hostile: { programId: fc.oneof(hostileText, pollutionKey), nickname: hostileText },
+    },
+    shareFacts: {
+      valid: fc.record({ programId: fc.constantFrom('aliexpress', 'temu') }),
+      hostile: { programId: fc.oneof(hostileText, pollutionKey) },
     },
     addCoupons: {
       valid: fc.record({
@@ -347,7 +354,7 @@ describe('hostile runtime messages (real dispatcher, fake-indexeddb)', () => {
         examples: SENDERS.flatMap((sender) =>
           Object.keys(WELL_FORMED).map(
             (command) =>
-              [{ channel: CHANNEL, command, data: command === 'muteSite' ? { muted: true } : {} }, sender] as [
+              [{ channel: CHANNEL, command, data: FIXED_DATA[command] ?? {} }, sender] as [
                 { channel: string; command: string; data: unknown },
                 Sender,
               ],
