@@ -2,7 +2,7 @@ import { bool, type Check, list, num, obj, oneOf, str } from '@/lib/messaging/sh
 import { validateCouponInput } from '@/lib/referral/coupons';
 import { MAX_REMINDERS } from '@/lib/referral/followUp';
 import { validateNickname } from '@/lib/referral/nickname';
-import { validateCustomProgram } from '@/lib/referral/programs/custom';
+import { validateCustomProgram } from '@/lib/referral/programs/customCheck';
 import { CHANNELS, OBSERVED_STATUSES } from '@/lib/referral/vocabulary';
 import { customProgramId, eventKey, flag, programId, refine, rowId, time } from './checks';
 
@@ -57,7 +57,8 @@ export const programRow = refine(
       rewardDelayHours: num(0, 24 * 366),
       createdAt: time,
     },
-    { perkText: str(200) },
+    // Steps: 120 code points each, so up to 240 UTF-16 units; validateCustomProgram checks them in full.
+    { perkText: str(200), friendSteps: list(str(240), 6) },
   ),
   (p) => {
     const v = validateCustomProgram(p, p.createdAt);

@@ -1,4 +1,4 @@
-import { validateCustomProgram } from '@/lib/referral/programs/custom';
+import { validateCustomProgram } from '@/lib/referral/programs/customCheck';
 import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
 import type { CustomProgramData } from '@/lib/referral/types';
 import { type Ctx, err, ok, type Result } from './result';

@@ -132,6 +132,8 @@ export interface Program {
   shareTexts: Record<Locale, string>;
   /** Real-format examples the parser must accept (tests check every program has some). */
   linkExamples: string[];
+  /** Custom programs only: the friend's steps the user wrote (built-in ones are in programs/friendSteps.ts). */
+  friendSteps?: string[];
   /**
    * Recognise an already-validated https URL (or bare code) of this program.
    * Returns ok with the code (absent when the link carries none), a refusal, or null when the input is not
@@ -154,6 +156,8 @@ export interface CustomProgramData {
   linkPattern: string;
   rewardDelayHours: number;
   perkText?: string;
+  /** What the invited friend must do, one step a line, in the user's words (at most 6, each ≤ 120 characters). */
+  friendSteps?: string[];
   createdAt: number;
 }
 

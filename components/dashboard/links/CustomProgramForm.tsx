@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import { sendCommand } from '@/lib/messaging/client';
 import type { CommandData } from '@/lib/messaging/protocol';
-import { validateCustomProgram } from '@/lib/referral/programs/custom';
+import { validateCustomProgram } from '@/lib/referral/programs/customCheck';
 import type { Program } from '@/lib/referral/types';
 import { originsFor, requestHostAccess } from './hostAccess';
 
@@ -10,7 +10,15 @@ interface CustomProgramFormProps {
   programs: Program[];
 }
 
-const EMPTY = { name: '', hosts: '', pattern: '', delay: '24', perk: '' };
+const EMPTY = { name: '', hosts: '', pattern: '', delay: '24', perk: '', steps: '' };
+
+/** The friend's steps as typed: one per line, each trimmed, blank lines dropped (the validator checks the rest). */
+function stepLines(text: string): string[] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
 
 /**
  * "Add a custom program". The form is checked here with the engine's own validator first, because the host
@@ -32,12 +40,14 @@ export function CustomProgramForm({ programs }: CustomProgramFormProps) {
     if (busy) return;
     setError(null);
     setSaved(null);
+    const steps = stepLines(form.steps);
     const data = {
       name: form.name,
       shoppingHosts: form.hosts.split(/[\s,]+/).filter((h) => h !== ''),
       linkPattern: form.pattern,
       rewardDelayHours: form.delay.trim() === '' ? 0 : Number(form.delay),
       ...(form.perk.trim() ? { perkText: form.perk.trim() } : {}),
+      ...(steps.length > 0 ? { friendSteps: steps } : {}),
     };
     const checked = validateCustomProgram(data, Date.now());
     if (!checked.ok) {
@@ -126,6 +136,20 @@ export function CustomProgramForm({ programs }: CustomProgramFormProps) {
 
         <label htmlFor={`${id}-perk`}>{t('linksCustomPerk')}</label>
         <input id={`${id}-perk`} value={form.perk} maxLength={200} onChange={set('perk')} />
+
+        <label htmlFor={`${id}-steps`}>{t('stepsCustomLabel')}</label>
+        <div>
+          <textarea
+            id={`${id}-steps`}
+            value={form.steps}
+            rows={4}
+            onChange={set('steps')}
+            aria-describedby={`${id}-steps-hint`}
+          />
+          <p id={`${id}-steps-hint`} className="links-hint">
+            {t('stepsCustomHint')}
+          </p>
+        </div>
 
         <div className="links-form-actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseLink } from '@/lib/referral/links';
-import { customProgram, validateCustomProgram } from '@/lib/referral/programs/custom';
+import { customProgram } from '@/lib/referral/programs/custom';
+import { validateCustomProgram } from '@/lib/referral/programs/customCheck';
 import { allPrograms, BUILT_IN_PROGRAMS, findProgram } from '@/lib/referral/programs/index';
 import { HOUR } from '@/lib/referral/time';
 import type { CustomProgramData } from '@/lib/referral/types';
