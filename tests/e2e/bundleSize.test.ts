@@ -3,14 +3,24 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { pageJsGzip, workerJsGzip } from '../tools/bundleSize.mjs';
+import { onDemandChunks, pageJsGzip, workerJsGzip } from '../tools/bundleSize.mjs';
 
 const prod = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.output/chrome-mv3');
 
 /** Size budgets on the production build: what every user downloads and parses. */
 describe('bundle size budgets (production build, gzipped)', () => {
-  it('the popup loads at most 130 kB of JavaScript', () => {
+  it('the popup loads at most 130 kB of JavaScript when it opens', () => {
     expect(pageJsGzip(prod, 'popup.html')).toBeLessThanOrEqual(130 * 1024);
+  });
+
+  it('features that load on first use (share image, website snippets) are on-demand chunks of at most 8 kB each', () => {
+    const chunks = onDemandChunks(prod);
+    // Each named here, so a feature cannot silently fall back into the pages' own bundles.
+    expect(chunks.map((c) => c.file.replace(/^chunks\/|-[\w-]+\.js$/g, '')).sort()).toEqual([
+      'shareImage.lazy',
+      'websiteSnippets.lazy',
+    ]);
+    for (const chunk of chunks) expect(chunk.gzip, chunk.file).toBeLessThanOrEqual(8 * 1024);
   });
 
   it('the dashboard loads at most 200 kB of JavaScript', () => {

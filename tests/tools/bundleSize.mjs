@@ -1,11 +1,18 @@
 // Sizes of built extension pages, shared by the size-budget test and `npm run bench`.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /**
- * Gzipped bytes of all the JavaScript an extension page can load: its scripts, what they preload, and every
- * chunk they import, statically or dynamically (followed through the file names the bundles mention).
+ * A chunk of a feature that loads on first use (a module named `*.lazy.ts(x)`, e.g. lib/share/shareImage.lazy.ts,
+ * imported with `import()` on a click): not loaded when the page opens, so budgeted on its own (onDemandChunks).
+ */
+const ON_DEMAND = /(^|\/)[\w-]+\.lazy-[\w-]+\.js$/;
+
+/**
+ * Gzipped bytes of all the JavaScript an extension page loads when it opens: its scripts, what they preload, and
+ * every chunk they import, statically or dynamically (followed through the file names the bundles mention), except
+ * the chunks of features that load on first use (ON_DEMAND).
  * @param {string} dir built extension folder
  * @param {string} html page file name, e.g. 'popup.html'
  * @returns {number}
@@ -16,6 +23,19 @@ export function pageJsGzip(dir, html) {
     dir,
     [...text.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1] ?? ''),
   );
+}
+
+/**
+ * The on-demand chunks of the build (see ON_DEMAND), each with its gzipped bytes: what a first click on such a
+ * feature adds to what its page already loaded (the chunks it shares with the page, e.g. qrcode, are the page's).
+ * @param {string} dir built extension folder
+ * @returns {{ file: string, gzip: number }[]}
+ */
+export function onDemandChunks(dir) {
+  return readdirSync(path.join(dir, 'chunks'))
+    .map((name) => `chunks/${name}`)
+    .filter((file) => ON_DEMAND.test(file))
+    .map((file) => ({ file, gzip: gzipSync(readFileSync(path.join(dir, file))).length }));
 }
 
 /**
@@ -37,7 +57,7 @@ export function workerJsGzip(dir) {
 
 /**
  * @param {string} dir
- * @param {string[]} queue files to start from, relative to `dir`
+ * @param {string[]} queue files to start from, relative to `dir`; on-demand chunks they name are not followed
  */
 function jsGzipFrom(dir, queue) {
   const seen = new Set();
@@ -51,7 +71,8 @@ function jsGzipFrom(dir, queue) {
     for (const m of code.toString('utf8').matchAll(/["'`]((?:\.{1,2}\/|\/)?[\w./-]+\.js)["'`]/g)) {
       const name = m[1] ?? '';
       for (const candidate of [path.posix.join(path.posix.dirname(file), name), name.replace(/^\//, '')]) {
-        if (!seen.has(candidate) && existsSync(path.join(dir, candidate))) queue.push(candidate);
+        if (seen.has(candidate) || !existsSync(path.join(dir, candidate))) continue;
+        if (!ON_DEMAND.test(candidate)) queue.push(candidate);
       }
     }
   }
