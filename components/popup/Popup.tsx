@@ -7,7 +7,7 @@ import { AddLinkForm } from '@/components/share/AddLinkForm';
 import { ShareCard } from '@/components/share/ShareCard';
 import { useFlash } from '@/components/share/useFlash';
 import { t, uiLocale } from '@/lib/i18n/t';
-import type { ProgramId, ReferralLink } from '@/lib/referral/types';
+import type { Invite, ProgramId, ReferralLink } from '@/lib/referral/types';
 import { saveSettings, templateFor } from '@/lib/settings';
 import { chooseProgram } from '@/lib/share/chooseProgram';
 import { matchProgram } from '@/lib/share/matchProgram';
@@ -23,6 +23,15 @@ import './popup.css';
 const byPrimaryThenAge = (a: ReferralLink, b: ReferralLink) => b.primary - a.primary || a.createdAt - b.createdAt;
 
 /**
+ * The invite a follow-up notification is about ("popup.html?remind=<invite id>", lib/platform/notifications.ts):
+ * undefined while it is read, null when there is none (the usual toolbar popup) or it is gone.
+ */
+function useRemindInvite(db: ReturnType<typeof useDb>): Invite | null | undefined {
+  const id = new URLSearchParams(location.search).get('remind');
+  return useLiveQuery(async () => (id ? ((await db.invites.get(id)) ?? null) : null), [db, id]);
+}
+
+/**
  * The toolbar popup: the link of the current site's program (or the one picked), ready to share; what is
  * still pending; new coupons. Everything is read live from the database, so changes made in the dashboard
  * or by the background show up while it is open.
@@ -36,9 +45,10 @@ export function Popup() {
   const now = useNow();
   const [picked, setPicked] = useState<ProgramId>();
   const [saved, flashSaved] = useFlash(4000);
+  const remind = useRemindInvite(db);
 
   // Decide only once everything the choice depends on is known, so the popup does not jump between programs.
-  if (!settings || !links || tabUrl === undefined) {
+  if (!settings || !links || tabUrl === undefined || remind === undefined) {
     return (
       <main className="popup" aria-busy="true">
         <p className="muted">{t('popupLoading')}</p>
@@ -54,7 +64,12 @@ export function Popup() {
     lastProgramId: settings.lastProgramId,
     linkedProgramIds: new Set(links.map((l) => l.programId)),
   });
-  const program = programs.find((p) => p.id === picked) ?? programs.find((p) => p.id === auto) ?? programs[0];
+  // A follow-up notification opened this page on one friend's invite: that invite's program first.
+  const program =
+    programs.find((p) => p.id === picked) ??
+    programs.find((p) => p.id === remind?.programId) ??
+    programs.find((p) => p.id === auto) ??
+    programs[0];
   if (!program) return null;
   const programLinks = links.filter((l) => l.programId === program.id).sort(byPrimaryThenAge);
 
@@ -77,6 +92,7 @@ export function Popup() {
           program={program}
           links={programLinks}
           template={templateFor(settings, program, locale)}
+          friend={remind?.programId === program.id ? remind.nickname : undefined}
         />
       ) : (
         <AddLinkForm

@@ -1,18 +1,24 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { t } from '@/lib/i18n/t';
 import { sendCommand } from '@/lib/messaging/client';
 import { type FollowUpStage, followUpStage } from '@/lib/referral/followUp';
 import { validateNickname } from '@/lib/referral/nickname';
+import { friendStepsFor } from '@/lib/referral/programs/friendSteps';
 import type { Channel, Invite, Program, ReferralLink } from '@/lib/referral/types';
-import { shareMessage } from '@/lib/share/shareMessage';
+import type { ShareFacts } from '@/lib/referral/shareFacts';
+import { shareMessage, stepsText } from '@/lib/share/shareMessage';
+import { proofVars } from '@/lib/share/socialProof';
 import { CopyActions } from './CopyActions';
+import { FriendSteps } from './FriendSteps';
 import { LinkPicker } from './LinkPicker';
 import { LinkSummary } from './LinkSummary';
 import { OpenInviteChoice } from './OpenInviteChoice';
 import { QrDownloads } from './QrDownloads';
 import { QrImage } from './QrImage';
+import { ShareImage } from './ShareImage';
 import { ShareMenu } from './ShareMenu';
 import { useFlash } from './useFlash';
+import { WebsiteSnippets } from './WebsiteSnippets';
 import './share.css';
 
 /** The longest nickname the engine accepts (lib/referral/nickname.ts). */
@@ -23,11 +29,13 @@ const LOOKUP_DELAY_MS = 200;
 /** The reminder for where the friend stands, with and without the link (as shareMessage gives the share text). */
 function reminderMessage(stage: Exclude<FollowUpStage, 'ordered'>, nickname: string, program: Program, url: string) {
   const key = stage === 'not_registered' ? 'followUpTextNotRegistered' : 'followUpTextRegistered';
+  const withoutLink = t(key, nickname, program.name, '')
+    .replace(/[\s:：-]+$/u, '')
+    .trim();
   return {
     text: t(key, nickname, program.name, url),
-    textWithoutLink: t(key, nickname, program.name, '')
-      .replace(/[\s:：-]+$/u, '')
-      .trim(),
+    textWithoutLink: withoutLink,
+    textWithoutLinkOrSteps: withoutLink,
   };
 }
 
@@ -57,12 +65,30 @@ function useOpenInvite(programId: string, nickname: string): Invite | null {
   return open;
 }
 
+/**
+ * What the background knows of this program's invites (monthly cap, friends joined, coupons earned), asked when the
+ * card opens and again after each share (`ask`); undefined until it answers: sharing does not wait for it.
+ */
+function useShareFacts(programId: string): [ShareFacts | undefined, () => void] {
+  const [facts, setFacts] = useState<ShareFacts>();
+  const ask = useCallback(() => {
+    void sendCommand('shareFacts', { programId }).then((reply) => {
+      // Extra words for the card, never a reason for it to fail: an answer without the facts is ignored.
+      if (reply.ok && reply.value?.cap) setFacts(reply.value);
+    });
+  }, [programId]);
+  useEffect(ask, [ask]);
+  return [facts, ask];
+}
+
 export interface ShareCardProps {
   program: Program;
   /** The program's saved links; the primary one is shown unless the user picks another. */
   links: ReferralLink[];
   /** Share-text template, already chosen for the user's language (lib/settings.ts templateFor). */
   template: string;
+  /** The friend to start with (a follow-up notification opens the card on them), typed into the nickname field. */
+  friend?: string;
 }
 
 /**
@@ -70,9 +96,9 @@ export interface ShareCardProps {
  * popup and the shop-page panel, so it depends on nothing but its props; the only things it does are
  * commands to the background (recordShare) and opening a channel's share page.
  */
-export function ShareCard({ program, links, template }: ShareCardProps) {
+export function ShareCard({ program, links, template, friend }: ShareCardProps) {
   const [pickedId, setPickedId] = useState<string>();
-  const [nickname, setNickname] = useState('');
+  const [nickname, setNickname] = useState(friend ?? '');
   const [error, setError] = useState('');
   const [status, flash] = useFlash();
   // The last share that got no answer, with its id: pressing the same channel again for the same friend sends the
@@ -91,13 +117,16 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
   // "<nickname> already has a <Program> account": shared anyway, the invite is recorded as ineligible.
   const [alreadyMember, setAlreadyMember] = useState(false);
   const memberId = useId();
+  const [facts, askFacts] = useShareFacts(program.id);
 
   const link = links.find((l) => l.id === pickedId) ?? links.find((l) => l.primary === 1) ?? links[0];
   if (!link) return null;
+  // What the friend must do for the coupons, in the UI's language (null for a custom program without steps).
+  const steps = friendStepsFor(program);
   const message =
     reminderFor && stage && stage !== 'ordered'
       ? reminderMessage(stage, nickname.trim(), program, link.url)
-      : shareMessage(template, program, link, nickname);
+      : shareMessage(template, program, link, nickname, steps ? stepsText(steps) : undefined, proofVars(facts));
   const content = { ...message, link: link.url, subject: t('popupEmailSubject', program.name) };
 
   const fail = (text: string) => setError(text);
@@ -177,12 +206,17 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
               setNickname('');
               setNewInviteFor(undefined);
               setAlreadyMember(false);
+              askFacts();
               succeed(t(lastKind.current === 'reminder' ? 'followUpReminderRecorded' : 'popupShared', name));
             }}
             onError={fail}
           />
         </div>
       </div>
+      {facts?.cap.reached && !reminderFor && (
+        // Before the share, what would make it not count for the sharer (the friend still gets their offers).
+        <p className="hint share-cap">{t('shareCapReached', program.name, facts.cap.limit ?? facts.cap.used)}</p>
+      )}
       {open && stage && (
         <OpenInviteChoice
           nickname={open.nickname ?? nickname.trim()}
@@ -211,6 +245,7 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
           {error}
         </p>
       )}
+      {steps && <FriendSteps steps={steps} nickname={reminderFor?.nickname ?? nickname} />}
       <div className="share-preview">
         <p className="hint">{t('popupShareText')}</p>
         <p className="share-preview-text user-text">{message.text}</p>
@@ -219,6 +254,23 @@ export function ShareCard({ program, links, template }: ShareCardProps) {
         {link.url}
       </p>
       <QrDownloads text={link.url} programId={program.id} onError={fail} />
+      <ShareImage
+        programName={program.name}
+        link={link.url}
+        gets={steps?.gets ?? program.rules.perkText}
+        steps={steps?.steps ?? []}
+        nickname={nickname}
+        onDone={succeed}
+        onError={fail}
+      />
+      <WebsiteSnippets
+        link={link.url}
+        text={message.textWithoutLinkOrSteps}
+        programName={program.name}
+        steps={steps?.steps}
+        onCopied={succeed}
+        onError={fail}
+      />
     </div>
   );
 }

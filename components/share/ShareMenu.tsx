@@ -4,6 +4,7 @@ import { t } from '@/lib/i18n/t';
 import type { Channel } from '@/lib/referral/types';
 import {
   CHANNEL_NAMES,
+  channelText,
   channelUrl,
   SHARE_CHANNELS,
   type ShareChannel,
@@ -113,7 +114,9 @@ export function ShareMenu({ content, validate, record, onShared, onError }: Shar
         <div role="menu" id={menuId} aria-label={t('popupShareTo')} className="share-menu" onKeyDown={onKeyDown}>
           {SHARE_CHANNELS.map((channel, i) => {
             const usable = channelUrl(channel, content) !== null;
-            const hint = usable ? channelHint(channel, content.text) : { text: t('popupNeedsWebLink'), warn: false };
+            const hint = usable
+              ? channelHint(channel, channelText(channel, content))
+              : { text: t('popupNeedsWebLink'), warn: false };
             const hintId = `${menuId}-${channel}`;
             return (
               <button

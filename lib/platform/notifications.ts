@@ -41,7 +41,8 @@ export function buttonAction(entry: OutboxEntry, index: number): ButtonAction | 
 
 /**
  * Where a click on the notification leads: a new coupon to the program's own coupon page when it has one (where
- * it is used), else to the wallet; the others to the invite or coupon in the dashboard. Extension paths are
+ * it is used), else to the wallet; a follow-up to the popup's share card on that friend; the others to the invite or
+ * coupon in the dashboard. Extension paths are
  * relative (tabs.create resolves them against the extension).
  */
 export function notificationTarget(entry: OutboxEntry, program?: Program): { url: string } {
@@ -50,6 +51,9 @@ export function notificationTarget(entry: OutboxEntry, program?: Program): { url
   if (entry.notification === 'coupon_expiring') {
     return { url: `/options.html#coupons${entry.couponId ? `?coupon=${encodeText(entry.couponId)}` : ''}` };
   }
+  // A follow-up the user asked for opens the share card on that friend, "Send a reminder" chosen (the same flow).
+  if (entry.notification === 'follow_up' && entry.inviteId)
+    return { url: `/popup.html?remind=${encodeText(entry.inviteId)}` };
   return { url: `/options.html#invites${entry.inviteId ? `?invite=${encodeText(entry.inviteId)}` : ''}` };
 }
 

@@ -6,9 +6,14 @@ interface ShareVars {
   program: string;
   perk: string;
   nickname?: string;
+  /** What the friend must do for the coupons (lib/referral/programs/friendSteps.ts), as lines or in one line. */
+  steps?: string;
+  /** Social proof from the user's own stats (lib/share/socialProof.ts): a sentence, or absent when it would be 0. */
+  friendsJoined?: string;
+  couponsEarned?: string;
 }
 
-const VARIABLE = /\{(link|code|program|perk|nickname)\}/g;
+const VARIABLE = /\{(link|code|program|perk|nickname|steps|friendsJoined|couponsEarned)\}/g;
 const LEADING_PUNCTUATION = /^[,;:.!?]+[ \t]*/;
 
 /**
@@ -17,13 +22,18 @@ const LEADING_PUNCTUATION = /^[,;:.!?]+[ \t]*/;
  * value is removed with its surrounding spacing, by one rule: the spaces on both sides of it collapse, the
  * following text joins without a space when it starts with punctuation ("Hi {nickname}, join" → "Hi, join")
  * and with one space otherwise, and punctuation left at the start of a line is dropped ("{nickname}, join" →
- * "join"). The rest of the template is never touched. The result is plain text, not HTML.
+ * "join"); an empty variable alone on its line removes the line. The rest of the template is never touched. The
+ * result is plain text, not HTML.
  */
 export function renderShareText(template: string, vars: ShareVars): string {
   let out = '';
   let gap = false;
   let last = 0;
+  // Set when an empty variable that stood alone on the first line took its line: the next line break goes too.
+  let dropBreak = false;
   const emit = (literal: string) => {
+    if (dropBreak) literal = literal.replace(/^[ \t]*\n/, '');
+    dropBreak = false;
     if (!gap) {
       out += literal;
       return;
@@ -41,6 +51,11 @@ export function renderShareText(template: string, vars: ShareVars): string {
     const value = vars[match[1] as keyof ShareVars];
     if (value === undefined || value === '') {
       out = out.replace(/[ \t]+$/, '');
+      // A variable alone on its line takes the line with it ("{link}\n{steps}" without steps ends at the link).
+      if ((out === '' || out.endsWith('\n')) && /^[ \t]*(\n|$)/.test(template.slice(last))) {
+        if (out === '') dropBreak = true;
+        else out = out.slice(0, -1);
+      }
       gap = true;
     } else {
       // A value is inserted whole: only the space before it is restored after a removed variable.

@@ -15,9 +15,16 @@ export const CHANNEL_NAMES: Record<ShareChannel, string> = {
   facebook: 'Facebook',
 };
 
+/** The text a channel sends: X and SMS take the compact form when there is one (see ShareContent.compactText). */
+export function channelText(channel: ShareChannel, content: Pick<ShareContent, 'text' | 'compactText'>): string {
+  return channel === 'x' || channel === 'sms' ? (content.compactText ?? content.text) : content.text;
+}
+
 /** What is shared: the full text (with the link), the same text without it, the link alone, an email subject. */
 export interface ShareContent {
   text: string;
+  /** The text with the friend's steps in one line, for channels with limits (X, SMS); absent = `text`. */
+  compactText?: string;
   textWithoutLink: string;
   link: string;
   subject: string;
@@ -42,9 +49,9 @@ export function channelUrl(channel: ShareChannel, content: ShareContent): string
       return `mailto:?subject=${enc(content.subject)}&body=${enc(content.text)}`;
     case 'sms':
       // "sms:?&body=" is the form both iOS and Android accept without a recipient.
-      return `sms:?&body=${enc(content.text)}`;
+      return `sms:?&body=${enc(channelText('sms', content))}`;
     case 'x':
-      return `https://x.com/intent/post?text=${enc(content.text)}`;
+      return `https://x.com/intent/post?text=${enc(channelText('x', content))}`;
     case 'facebook':
       return isWebLink(content.link) ? `https://www.facebook.com/sharer/sharer.php?u=${enc(content.link)}` : null;
   }

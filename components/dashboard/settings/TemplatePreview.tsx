@@ -2,8 +2,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '@/components/hooks/useDb';
 import { activeLocale, t } from '@/lib/i18n/t';
 import { parseLink } from '@/lib/referral/links';
-import { measureForChannel, renderShareText } from '@/lib/referral/shareText';
+import { friendStepsFor } from '@/lib/referral/programs/friendSteps';
+import { measureForChannel } from '@/lib/referral/shareText';
+import { shareFacts } from '@/lib/referral/shareFacts';
 import type { Program } from '@/lib/referral/types';
+import { shareMessage, stepsText } from '@/lib/share/shareMessage';
+import { proofVars } from '@/lib/share/socialProof';
 
 interface Props {
   template: string;
@@ -23,6 +27,16 @@ function usePreviewLink(program: Program): { link: { url: string; code?: string 
   return { link: { url, ...(parsed.ok && parsed.link.code ? { code: parsed.link.code } : {}) }, example: true };
 }
 
+/** The user's own counts for {friendsJoined} and {couponsEarned} (live), as the share card gets them. */
+function useProof(program: Program) {
+  const db = useDb();
+  const invites = useLiveQuery(
+    () => db.invites.where('[programId+sharedAt]').between([program.id, -Infinity], [program.id, Infinity]).toArray(),
+    [db, program.id],
+  );
+  return invites && shareFacts(program, invites, Date.now(), 'UTC');
+}
+
 const plural = (n: number) => (new Intl.PluralRules(activeLocale()).select(n) === 'one' ? 'One' : 'Other');
 
 /**
@@ -32,15 +46,19 @@ const plural = (n: number) => (new Intl.PluralRules(activeLocale()).select(n) ==
 export function TemplatePreview({ template, program }: Props) {
   const { link, example } = usePreviewLink(program);
   const nickname = t('settingsPreviewNickname');
-  const text = renderShareText(template, {
-    link: link.url,
-    ...(link.code ? { code: link.code } : {}),
-    program: program.name,
-    perk: program.rules.perkText,
+  const steps = friendStepsFor(program);
+  const proof = proofVars(useProof(program));
+  const { text, compactText } = shareMessage(
+    template,
+    program,
+    link,
     nickname,
-  });
-  const x = measureForChannel(text, 'x');
-  const sms = measureForChannel(text, 'sms');
+    steps ? stepsText(steps) : undefined,
+    proof,
+  );
+  // X and SMS send the steps in one line (lib/share/channelUrls.ts channelText): counted as sent.
+  const x = measureForChannel(compactText, 'x');
+  const sms = measureForChannel(compactText, 'sms');
   const smsSegments = sms.segments ?? 1;
   return (
     <div className="settings-preview">
@@ -51,6 +69,13 @@ export function TemplatePreview({ template, program }: Props) {
       <p className="settings-preview-text user-text" data-testid="template-preview">
         {text}
       </p>
+      {(['friendsJoined', 'couponsEarned'] as const)
+        .filter((name) => template.includes(`{${name}}`) && !proof[name])
+        .map((name) => (
+          <p key={name} className="muted settings-hint">
+            {t('settingsPreviewProofEmpty', `{${name}}`)}
+          </p>
+        ))}
       <ul className="settings-counters" aria-label={t('settingsCounters')}>
         <li className={x.fits ? '' : 'over'}>
           {t('settingsCounterX', x.length, x.limit ?? 280)}

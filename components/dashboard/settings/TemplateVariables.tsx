@@ -7,6 +7,9 @@ const HELP: Record<(typeof TEMPLATE_VARIABLES)[number], string> = {
   program: 'settingsVarProgram',
   perk: 'settingsVarPerk',
   nickname: 'settingsVarNickname',
+  steps: 'settingsVarSteps',
+  friendsJoined: 'settingsVarFriendsJoined',
+  couponsEarned: 'settingsVarCouponsEarned',
 };
 
 /** What each variable stands for, each with a button that inserts it at the cursor. */

@@ -5,7 +5,16 @@ import type { Locale, ProgramId } from '@/lib/referral/types';
 import type { AppSettings } from '@/lib/settings';
 
 /** The variables a share template may use, in the order the help lists them. */
-export const TEMPLATE_VARIABLES = ['link', 'code', 'program', 'perk', 'nickname'] as const;
+export const TEMPLATE_VARIABLES = [
+  'link',
+  'code',
+  'program',
+  'perk',
+  'nickname',
+  'steps',
+  'friendsJoined',
+  'couponsEarned',
+] as const;
 
 /** Why a template cannot be saved (translated), or undefined when it can. */
 export function templateProblem(text: string): string | undefined {

@@ -157,10 +157,11 @@ export const aliexpress: Program = {
     // Each referral coupon shows its own expiry date and no default validity is published: don't invent one.
     couponValidityMs: undefined,
   },
+  // The friend's steps ({steps}, lib/referral/programs/friendSteps.ts) on lines of their own after the link.
   shareTexts: {
-    en: 'Hi {nickname}, join {program} with my invite link and get {perk}: {link}',
-    es: 'Hola {nickname}, únete a {program} con mi enlace de invitación y consigue cupones de nuevo usuario en tu primer pedido: {link}',
-    pt: 'Oi {nickname}, entre no {program} com o meu link de convite e ganhe cupons de novo usuário na primeira compra: {link}',
+    en: 'Hi {nickname}, join {program} with my invite link and get {perk}: {link}\n{steps}',
+    es: 'Hola {nickname}, únete a {program} con mi enlace de invitación y consigue cupones de nuevo usuario en tu primer pedido: {link}\n{steps}',
+    pt: 'Oi {nickname}, entre no {program} com o meu link de convite e ganhe cupons de novo usuário na primeira compra: {link}\n{steps}',
   },
   // The app's 505-character invite (github TechieQian/chiffon src/data/sponsors.ts) is in tests/corpus/realPastes.ts:
   // kept out of here, where every bundle holding the programs (the background worker's too) would carry it.

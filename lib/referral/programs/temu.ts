@@ -53,10 +53,11 @@ export const temu: Program = {
     eligibilityText: 'Your friend must be new to Temu, sign up through your link and place a first order',
     cancelledOrderVoidsReward: true,
   },
+  // The friend's steps ({steps}, lib/referral/programs/friendSteps.ts) on lines of their own after the link.
   shareTexts: {
-    en: 'Hi {nickname}, join {program} with my invite link and get {perk}: {link}',
-    es: 'Hola {nickname}, únete a {program} con mi enlace de invitación y consigue un descuento y cupones en tu primer pedido: {link}',
-    pt: 'Oi {nickname}, entre na {program} com o meu link de convite e ganhe um desconto e cupons na primeira compra: {link}',
+    en: 'Hi {nickname}, join {program} with my invite link and get {perk}: {link}\n{steps}',
+    es: 'Hola {nickname}, únete a {program} con mi enlace de invitación y consigue un descuento y cupones en tu primer pedido: {link}\n{steps}',
+    pt: 'Oi {nickname}, entre na {program} com o meu link de convite e ganhe um desconto e cupons na primeira compra: {link}\n{steps}',
   },
   linkExamples: [
     // Each from a public issue or paste (see SITE_PATH and SHORT_PATH).

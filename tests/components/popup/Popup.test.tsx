@@ -10,10 +10,13 @@ import { sendCommand } from '@/lib/messaging/client';
 import type { ReferralLink } from '@/lib/referral/types';
 import { loadSettings, saveSettings } from '@/lib/settings';
 import { ALI_URL, aliLink, decodeQrSvg, svgOfImage } from '../share/fixtures';
-import { clearDb, db } from './seed';
+import { clearDb, db, invite } from './seed';
 
 vi.mock('@/lib/messaging/client', () => ({ sendCommand: vi.fn() }));
 const send = vi.mocked(sendCommand);
+/** The background's answer to a command in these tests: no invites yet for shareFacts, an empty success otherwise. */
+const answer = (command: string) =>
+  command === 'shareFacts' ? { cap: { used: 0, reached: false }, friendsJoined: 0, couponsEarned: 0 } : {};
 
 const TEMU_LINK: ReferralLink = {
   id: 'link-temu',
@@ -43,7 +46,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   await clearDb();
   send.mockReset();
-  send.mockResolvedValue({ ok: true, value: {} as never });
+  send.mockImplementation(async (command: string) => ({ ok: true, value: answer(command) }) as never);
   onTab(undefined);
 });
 
@@ -203,6 +206,35 @@ describe('Popup: with a link', () => {
       await db.links.update('link-2', { primary: 1 });
     });
     expect(await screen.findByText('https://a.aliexpress.com/_mKXyZab')).toBeTruthy();
+  });
+});
+
+describe('Popup: opened by a follow-up notification (popup.html?remind=<invite>)', () => {
+  afterEach(() => history.replaceState(null, '', location.pathname));
+
+  it('opens on that invite\'s program and friend, "Send a reminder" chosen', async () => {
+    await db.links.bulkAdd([aliLink({ primary: 1 }), TEMU_LINK]);
+    await db.invites.add(invite({ id: 'inv-bea', sharedAt: 1, nickname: 'Bea', programId: 'temu' }));
+    await saveSettings({ lastProgramId: 'aliexpress' });
+    send.mockImplementation(async (command: string) =>
+      command === 'openInvite'
+        ? ({ ok: true, value: await db.invites.get('inv-bea') } as never)
+        : ({ ok: true, value: answer(command) } as never),
+    );
+    history.replaceState(null, '', '?remind=inv-bea');
+    await renderPopup();
+    expect(programSelect().value).toBe('temu');
+    expect((screen.getByRole('textbox', { name: 'Who is it for?' }) as HTMLInputElement).value).toBe('Bea');
+    const group = await screen.findByRole('group', { name: /Bea already has an open Temu invite/ });
+    expect(within(group).getByRole('button', { name: 'Send a reminder' }).getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('an invite that is gone opens the usual popup', async () => {
+    await db.links.add(aliLink());
+    history.replaceState(null, '', '?remind=inv-gone');
+    await renderPopup();
+    expect(programSelect().value).toBe('aliexpress');
+    expect((screen.getByRole('textbox', { name: 'Who is it for?' }) as HTMLInputElement).value).toBe('');
   });
 });
 

@@ -7,6 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SettingsTab } from '@/components/dashboard/SettingsTab';
 import { useDb as appDb } from '@/components/hooks/useDb';
 import { loadSettings, saveSettings } from '@/lib/settings';
+import { invite } from '../popup/seed';
 
 vi.mock('@/lib/messaging/client', () => ({ sendCommand: vi.fn() }));
 const db = appDb();
@@ -28,6 +29,8 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 const textarea = () => screen.findByRole('textbox', { name: 'Share text template' }) as Promise<HTMLTextAreaElement>;
+/** An AliExpress invite whose friend registered: one friend joined. */
+const joined = () => invite({ id: 'inv-ana', sharedAt: 1, nickname: 'Ana', status: 'registered', at: 2 });
 const preview = () => screen.getByTestId('template-preview').textContent;
 
 /** user-event reads "{" as a key descriptor: "{{" types one brace. */
@@ -65,6 +68,36 @@ describe('Settings tab: share text templates', () => {
     expect(x.textContent).toMatch(/too long for one post/);
     const segments = screen.getByText(/^SMS: \d+ characters, \d messages/);
     expect(segments.className).toContain('over');
+  });
+
+  it("{steps} previews the friend's steps on lines of their own; X and SMS count them in one line, as sent", async () => {
+    const user = userEvent.setup();
+    render(<SettingsTab />);
+    const area = await textarea();
+    await user.clear(area);
+    await user.type(area, typed('{link}\n'));
+    await user.click(screen.getByRole('button', { name: 'Insert {steps}' }));
+    await waitFor(() =>
+      expect(preview()).toMatch(/\n1\. Use this only if you have never registered on AliExpress\.\n2\. /),
+    );
+    expect(preview()?.split('\n')).toHaveLength(5);
+    // The link weighs 23 on X, then a line break and the one-line steps (111 characters).
+    expect(screen.getByText('X: 135/280')).toBeTruthy();
+  });
+
+  it("{friendsJoined} previews the user's own count, and says why it is left out while there is none", async () => {
+    const user = userEvent.setup();
+    render(<SettingsTab />);
+    const area = await textarea();
+    await user.clear(area);
+    await user.type(area, typed('{link} {friendsJoined}'));
+    expect(
+      await screen.findByText('{friendsJoined} is left out until there is something true to say (none yet).'),
+    ).toBeTruthy();
+    await waitFor(() => expect(preview()).toBe(ALI));
+    await db.invites.add(joined());
+    await waitFor(() => expect(preview()).toBe(`${ALI} 1 friend already joined through my link.`));
+    expect(screen.queryByText(/is left out until/)).toBeNull();
   });
 
   it('refuses to save a template without {link}, with an alert, and saves nothing', async () => {

@@ -12,8 +12,20 @@ import { ALI_URL, aliLink, decodeQrSvg, svgOfImage } from './fixtures';
 
 vi.mock('@/lib/messaging/client', () => ({ sendCommand: vi.fn() }));
 const send = vi.mocked(sendCommand);
+/** The background's answer to a command in these tests: no invites yet for shareFacts, an empty success otherwise. */
+/** The commands sent, without the card's own shareFacts reads (asked on open and after each share). */
+const sent = () => send.mock.calls.filter(([command]) => command !== 'shareFacts');
+const answer = (command: string) =>
+  command === 'shareFacts' ? { cap: { used: 0, reached: false }, friendsJoined: 0, couponsEarned: 0 } : {};
 
 const TEMPLATE = aliexpress.shareTexts.en;
+/** The English AliExpress steps as the default template carries them (lib/referral/programs/friendSteps.ts). */
+const STEPS = [
+  '1. Use this only if you have never registered on AliExpress.',
+  '2. Register through this link, not on AliExpress directly.',
+  '3. On a phone, tap this link so the AliExpress app opens it, then sign up there.',
+  '4. Pay for your first order and keep it: cancelled or refunded, it does not count.',
+].join('\n');
 const CHANNELS = ['WhatsApp', 'Telegram', 'Email', 'SMS', 'X', 'Facebook'];
 
 function setup(props: Partial<Parameters<typeof ShareCard>[0]> = {}) {
@@ -33,7 +45,7 @@ function stubWebShare(share: (data: ShareData) => Promise<void>) {
 beforeEach(() => {
   fakeBrowser.reset();
   send.mockReset();
-  send.mockResolvedValue({ ok: true, value: {} as never });
+  send.mockImplementation(async (command: string) => ({ ok: true, value: answer(command) }) as never);
 });
 
 afterEach(() => {
@@ -65,7 +77,7 @@ describe('ShareCard', () => {
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenCalledExactlyOnceWith(ALI_URL);
     expect(screen.getByRole('status').textContent).toBe('Copied');
-    expect(send).not.toHaveBeenCalled();
+    expect(sent()).toEqual([]);
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe(''), { timeout: 3000 });
   });
 
@@ -74,8 +86,80 @@ describe('ShareCard', () => {
     await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
     await user.click(screen.getByRole('button', { name: 'Copy share text' }));
     expect(writeText).toHaveBeenCalledExactlyOnceWith(
-      `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}`,
+      `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}\n${STEPS}`,
     );
+  });
+
+  it('shows the friend\'s steps as a list under "How <nickname or your friend> gets the coupons", and what they get', async () => {
+    const { user } = setup();
+    const list = () => screen.getByRole('list', { name: /gets the coupons/ });
+    expect(screen.getByRole('heading', { name: 'How your friend gets the coupons' })).toBeTruthy();
+    expect(
+      within(list())
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(STEPS.split('\n').map((line) => line.replace(/^\d\. /, '')));
+    expect(screen.getByText('You get a set of new-user coupons for your first order.')).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
+    expect(screen.getByRole('heading', { name: 'How Ana gets the coupons' })).toBeTruthy();
+  });
+
+  it('X and SMS carry the steps in one line, and their counters count that text', async () => {
+    const { user, create } = setup();
+    await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
+    await user.click(screen.getByRole('button', { name: 'Share…' }));
+    const compact = `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}\nNever on AliExpress? Register through this link (in the app too), pay a first order, don’t cancel or refund it.`;
+    // 90 characters before the link, 23 for the link (X's weight), a line break and the 111-character line.
+    expect(screen.getByRole('menuitem', { name: /^X/ }).textContent).toContain('225/280');
+    await user.click(screen.getByRole('menuitem', { name: /^X/ }));
+    expect(create).toHaveBeenCalledExactlyOnceWith({
+      url: `https://x.com/intent/post?text=${encodeURIComponent(compact)}`,
+    });
+  });
+
+  describe("what the background knows of the program's invites (shareFacts)", () => {
+    const facts = (patch: object) =>
+      send.mockImplementation(
+        async (command: string) =>
+          ({ ok: true, value: command === 'shareFacts' ? { ...answer(command), ...patch } : {} }) as never,
+      );
+
+    it("{friendsJoined} and {couponsEarned} carry the user's own counts, asked again after a share", async () => {
+      facts({ friendsJoined: 3, couponsEarned: 2 });
+      const { user, writeText } = setup({ template: '{link}\n{friendsJoined} {couponsEarned}' });
+      await waitFor(() => expect(screen.getByText(/3 friends already joined through my link\./)).toBeTruthy());
+      await user.click(screen.getByRole('button', { name: 'Copy share text' }));
+      expect(writeText).toHaveBeenCalledExactlyOnceWith(
+        `${ALI_URL}\n3 friends already joined through my link. My invites have already earned 2 coupons.`,
+      );
+      await user.click(screen.getByRole('button', { name: 'Share…' }));
+      await user.click(screen.getByRole('menuitem', { name: 'WhatsApp' }));
+      await waitFor(() => expect(send.mock.calls.filter(([c]) => c === 'shareFacts')).toHaveLength(2));
+    });
+
+    it('with no friend joined yet, the variables say nothing', async () => {
+      const { user, writeText } = setup({ template: '{link}\n{friendsJoined}' });
+      await waitFor(() => expect(send).toHaveBeenCalledWith('shareFacts', { programId: 'aliexpress' }));
+      await user.click(screen.getByRole('button', { name: 'Copy share text' }));
+      expect(writeText).toHaveBeenCalledExactlyOnceWith(ALI_URL);
+    });
+
+    it('a reached monthly cap is said before sharing: the friend still gets their offers, the sharer no reward', async () => {
+      facts({ cap: { used: 5, limit: 5, reached: true } });
+      setup();
+      expect(
+        await screen.findByText(
+          "You have reached AliExpress's monthly cap (5 rewarded invites this month): your friend still gets the new-user offers, but this invite will not earn you a reward until next month.",
+        ),
+      ).toBeTruthy();
+    });
+
+    it('says nothing of a cap not reached', async () => {
+      facts({ cap: { used: 4, limit: 5, reached: false } });
+      setup();
+      await waitFor(() => expect(send).toHaveBeenCalledWith('shareFacts', { programId: 'aliexpress' }));
+      expect(screen.queryByText(/monthly cap/)).toBeNull();
+    });
   });
 
   it('a clipboard failure is shown as an alert', async () => {
@@ -90,7 +174,8 @@ describe('ShareCard', () => {
     const { user } = setup();
     expect(
       screen.getByText(
-        `Hi, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}`,
+        `Hi, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}\n${STEPS}`,
+        { normalizer: (text) => text },
       ),
     ).toBeTruthy();
     await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Bo');
@@ -117,13 +202,18 @@ describe('ShareCard', () => {
     await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
     await user.click(screen.getByRole('button', { name: 'Share…' }));
     await user.click(screen.getByRole('menuitem', { name: 'WhatsApp' }));
-    expect(send).toHaveBeenCalledExactlyOnceWith('recordShare', {
-      linkId: 'link-ali',
-      channel: 'whatsapp',
-      nickname: 'Ana',
-      shareId: expect.any(String),
-    });
-    const text = `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}`;
+    expect(sent()).toEqual([
+      [
+        'recordShare',
+        {
+          linkId: 'link-ali',
+          channel: 'whatsapp',
+          nickname: 'Ana',
+          shareId: expect.any(String),
+        },
+      ],
+    ]);
+    const text = `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_URL}\n${STEPS}`;
     expect(create).toHaveBeenCalledExactlyOnceWith({ url: `https://wa.me/?text=${encodeURIComponent(text)}` });
     expect(send.mock.invocationCallOrder[0]).toBeLessThan(create.mock.invocationCallOrder[0] ?? 0);
     expect(screen.getByRole('status').textContent).toBe('Invite recorded (WhatsApp).');
@@ -164,7 +254,9 @@ describe('ShareCard', () => {
     });
     const answerOpen = (status: string) =>
       send.mockImplementation(async (command: string) =>
-        command === 'openInvite' ? ({ ok: true, value: ana(status) } as never) : ({ ok: true, value: {} } as never),
+        command === 'openInvite'
+          ? ({ ok: true, value: ana(status) } as never)
+          : ({ ok: true, value: answer(command) } as never),
       );
     const shareTo = async (user: ReturnType<typeof userEvent.setup>, name: string) => {
       await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), name);
@@ -218,14 +310,16 @@ describe('ShareCard', () => {
 
   it('pressed again after "did not answer", the same share carries the same id (recorded once); another friend a new one', async () => {
     const noAnswer = { ok: false as const, error: { code: 'internal' as const, message: 'No answer. Try again.' } };
-    send.mockResolvedValueOnce(noAnswer);
     const { user } = setup();
+    // The card's shareFacts read on opening is answered first; the first share then gets no answer.
+    await waitFor(() => expect(send).toHaveBeenCalledWith('shareFacts', { programId: 'aliexpress' }));
+    send.mockResolvedValueOnce(noAnswer);
     const share = async () => {
       // After a failure the menu stays open, for pressing again.
       if (!screen.queryByRole('menu')) await user.click(screen.getByRole('button', { name: 'Share…' }));
       await user.click(screen.getByRole('menuitem', { name: 'WhatsApp' }));
     };
-    const ids = () => send.mock.calls.map((c) => (c[1] as { shareId: string }).shareId);
+    const ids = () => sent().map((c) => (c[1] as { shareId: string }).shareId);
     await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
     await share();
     expect(screen.getByRole('alert').textContent).toBe('No answer. Try again.');
@@ -248,11 +342,16 @@ describe('ShareCard', () => {
     const { user, create } = setup();
     await user.click(screen.getByRole('button', { name: 'Share…' }));
     await user.click(screen.getByRole('menuitem', { name }));
-    expect(send).toHaveBeenCalledExactlyOnceWith('recordShare', {
-      linkId: 'link-ali',
-      channel,
-      shareId: expect.any(String),
-    });
+    expect(sent()).toEqual([
+      [
+        'recordShare',
+        {
+          linkId: 'link-ali',
+          channel,
+          shareId: expect.any(String),
+        },
+      ],
+    ]);
     expect(String(create.mock.calls[0]?.[0].url)).toMatch(
       new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
     );
@@ -307,12 +406,17 @@ describe('ShareCard', () => {
     await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'Ana');
     await user.click(screen.getByRole('button', { name: 'Share…' }));
     expect(share).toHaveBeenCalledExactlyOnceWith({ text: expect.stringContaining(`Hi Ana, join AliExpress`) });
-    expect(send).toHaveBeenCalledExactlyOnceWith('recordShare', {
-      linkId: 'link-ali',
-      channel: 'webshare',
-      nickname: 'Ana',
-      shareId: expect.any(String),
-    });
+    expect(sent()).toEqual([
+      [
+        'recordShare',
+        {
+          linkId: 'link-ali',
+          channel: 'webshare',
+          nickname: 'Ana',
+          shareId: expect.any(String),
+        },
+      ],
+    ]);
     expect(screen.queryByRole('menu')).toBeNull();
   });
 
@@ -322,7 +426,7 @@ describe('ShareCard', () => {
     });
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Share…' }));
-    expect(send).not.toHaveBeenCalled();
+    expect(sent()).toEqual([]);
     expect(screen.queryByRole('menu')).toBeNull();
   });
 
@@ -332,7 +436,7 @@ describe('ShareCard', () => {
     });
     const { user } = setup();
     await user.click(screen.getByRole('button', { name: 'Share…' }));
-    expect(send).not.toHaveBeenCalled();
+    expect(sent()).toEqual([]);
     expect(screen.getByRole('menuitem', { name: 'WhatsApp' })).toBeTruthy();
   });
 
@@ -343,7 +447,7 @@ describe('ShareCard', () => {
     await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), 'ana@example.com');
     await user.click(screen.getByRole('button', { name: 'Share…' }));
     expect(share).not.toHaveBeenCalled();
-    expect(send).not.toHaveBeenCalled();
+    expect(sent()).toEqual([]);
     expect(screen.getByRole('alert').textContent).toMatch(/not contact details/);
   });
 
@@ -379,7 +483,8 @@ describe('ShareCard', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const { user, container } = setup({ links: [aliLink({ label: evil })] });
     await user.type(screen.getByRole('textbox', { name: 'Who is it for?' }), evil);
-    expect(screen.getByText(evil)).toBeTruthy();
+    expect(screen.getAllByText(evil).length).toBeGreaterThan(0);
+    expect(screen.getByRole('heading', { name: `How ${evil} gets the coupons` })).toBeTruthy();
     expect(screen.getByText(new RegExp(`^Hi ${evil.replace(/[()]/g, '\\$&')}, join`))).toBeTruthy();
     expect(container.querySelector('img[src="x"]')).toBeNull();
     expect(container.querySelectorAll('img')).toHaveLength(1);
@@ -393,7 +498,7 @@ describe('ShareCard', () => {
     expect(fb.getAttribute('aria-disabled')).toBe('true');
     expect(fb.textContent).toContain('needs a web link');
     await user.click(fb);
-    expect(send).not.toHaveBeenCalled();
+    expect(sent()).toEqual([]);
     expect(create).not.toHaveBeenCalled();
   });
 });

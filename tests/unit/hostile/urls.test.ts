@@ -235,7 +235,8 @@ describe('hostile text in share and notification URLs', () => {
             shown: 0,
           };
           const { url } = notificationTarget(entry);
-          expect(url.startsWith('/options.html#')).toBe(true);
+          // A follow-up opens the popup's share card on its friend; the rest the dashboard.
+          expect(url.startsWith(notification === 'follow_up' ? '/popup.html?remind=' : '/options.html#')).toBe(true);
           const value = url.split('=')[1];
           if (value !== undefined) {
             expect(value).toMatch(ENCODED);

@@ -84,7 +84,7 @@ describe('notificationTarget', () => {
       '/options.html#coupons?coupon=c%201',
     ],
     ['a late reward: the invite', entry('reward_overdue'), aliexpress, '/options.html#invites?invite=inv-1'],
-    ['a follow-up: the invite', entry('follow_up'), aliexpress, '/options.html#invites?invite=inv-1'],
+    ['a follow-up: the share card on that friend', entry('follow_up'), aliexpress, '/popup.html?remind=inv-1'],
     ['no invite named: the invites', entry('follow_up', { inviteId: undefined }), undefined, '/options.html#invites'],
   ])('%s', (_label, e, program, url) => {
     expect(notificationTarget(e, program)).toEqual({ url });

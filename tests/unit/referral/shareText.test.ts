@@ -41,6 +41,25 @@ describe('renderShareText', () => {
       vars,
       'Hello\nsee https://a.aliexpress.com/_mKXyZab',
     ],
+    [
+      'steps on their own lines',
+      'Join: {link}\n{steps}',
+      { ...vars, steps: '1. Open the link\n2. Sign up' },
+      'Join: https://a.aliexpress.com/_mKXyZab\n1. Open the link\n2. Sign up',
+    ],
+    [
+      'a missing variable alone on the last line takes its line',
+      'Join: {link}\n{steps}',
+      vars,
+      'Join: https://a.aliexpress.com/_mKXyZab',
+    ],
+    ['a missing variable alone on a middle line takes its line', 'A\n{steps}\nB', vars, 'A\nB'],
+    [
+      'a missing variable alone on the first line takes its line',
+      '{steps}\n{link}',
+      vars,
+      'https://a.aliexpress.com/_mKXyZab',
+    ],
     ['empty string counts as missing', 'Hi {nickname}, go', { ...vars, nickname: '' }, 'Hi, go'],
     ['unknown variables stay', 'Hi {name} {Link} {link}', vars, 'Hi {name} {Link} https://a.aliexpress.com/_mKXyZab'],
     [

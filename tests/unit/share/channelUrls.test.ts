@@ -22,6 +22,18 @@ describe('channelUrl', () => {
     expect(channelUrl(channel, content)).toBe(expected);
   });
 
+  it('sends the compact text (the steps in one line) to X and SMS, the full text elsewhere', () => {
+    const steps = {
+      ...content,
+      text: `${content.text}\n1. Open the link\n2. Sign up`,
+      compactText: `${content.text}\nOpen the link, sign up.`,
+    };
+    expect(new URL(channelUrl('x', steps) ?? '').searchParams.get('text')).toBe(steps.compactText);
+    expect(decodeURIComponent(channelUrl('sms', steps)?.split('body=')[1] ?? '')).toBe(steps.compactText);
+    expect(new URL(channelUrl('whatsapp', steps) ?? '').searchParams.get('text')).toBe(steps.text);
+    expect(decodeURIComponent(channelUrl('email', steps)?.split('body=')[1] ?? '')).toBe(steps.text);
+  });
+
   it('encodes every reserved character, so the text cannot add parameters', () => {
     const url = channelUrl('whatsapp', { ...content, text: 'a&b=c?d#e f+g%h\nnew line' });
     expect(url).toBe('https://wa.me/?text=a%26b%3Dc%3Fd%23e%20f%2Bg%25h%0Anew%20line');
