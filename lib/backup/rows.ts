@@ -58,7 +58,7 @@ export const programRow = refine(
       createdAt: time,
     },
     // Steps: 120 code points each, so up to 240 UTF-16 units; validateCustomProgram checks them in full.
-    { perkText: str(200), friendSteps: list(str(240), 6) },
+    { perkText: str(200), friendSteps: list(str(240), 6), monthlyCap: num(1, 1000) },
   ),
   (p) => {
     const v = validateCustomProgram(p, p.createdAt);

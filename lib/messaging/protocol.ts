@@ -40,7 +40,7 @@ export const PROTOCOL = {
   saveCustomProgram: {
     data: obj(
       { name: str(200), shoppingHosts: list(str(253), 20), linkPattern: str(2048), rewardDelayHours: num(0, 24 * 366) },
-      { perkText: str(200), friendSteps: list(str(240), 6) },
+      { perkText: str(200), friendSteps: list(str(240), 6), monthlyCap: num(1, 1000) },
     ),
     reply: {} as CustomProgramData,
   },

@@ -156,6 +156,8 @@ export interface CustomProgramData {
   linkPattern: string;
   rewardDelayHours: number;
   perkText?: string;
+  /** At most this many rewarded invites a calendar month, when the program says so (1–1000). */
+  monthlyCap?: number;
   /** What the invited friend must do, one step a line, in the user's words (at most 6, each ≤ 120 characters). */
   friendSteps?: string[];
   createdAt: number;

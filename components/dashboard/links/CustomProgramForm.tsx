@@ -10,7 +10,7 @@ interface CustomProgramFormProps {
   programs: Program[];
 }
 
-const EMPTY = { name: '', hosts: '', pattern: '', delay: '24', perk: '', steps: '' };
+const EMPTY = { name: '', hosts: '', pattern: '', delay: '24', perk: '', cap: '', steps: '' };
 
 /** The friend's steps as typed: one per line, each trimmed, blank lines dropped (the validator checks the rest). */
 function stepLines(text: string): string[] {
@@ -48,6 +48,7 @@ export function CustomProgramForm({ programs }: CustomProgramFormProps) {
       rewardDelayHours: form.delay.trim() === '' ? 0 : Number(form.delay),
       ...(form.perk.trim() ? { perkText: form.perk.trim() } : {}),
       ...(steps.length > 0 ? { friendSteps: steps } : {}),
+      ...(form.cap.trim() ? { monthlyCap: Number(form.cap) } : {}),
     };
     const checked = validateCustomProgram(data, Date.now());
     if (!checked.ok) {
@@ -82,7 +83,8 @@ export function CustomProgramForm({ programs }: CustomProgramFormProps) {
     <section className="links-card links-custom" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('linksCustomHeading')}</h2>
       <p className="muted">{t('linksCustomIntro')}</p>
-      <form onSubmit={onSubmit} className="links-form" aria-labelledby={`${id}-heading`}>
+      {/* noValidate: the engine's validator says what is wrong, in one alert, the same way for every field. */}
+      <form onSubmit={onSubmit} className="links-form" aria-labelledby={`${id}-heading`} noValidate>
         <label htmlFor={`${id}-name`}>{t('linksCustomName')}</label>
         <input id={`${id}-name`} value={form.name} maxLength={60} onChange={set('name')} autoComplete="off" />
 
@@ -136,6 +138,24 @@ export function CustomProgramForm({ programs }: CustomProgramFormProps) {
 
         <label htmlFor={`${id}-perk`}>{t('linksCustomPerk')}</label>
         <input id={`${id}-perk`} value={form.perk} maxLength={200} onChange={set('perk')} />
+
+        <label htmlFor={`${id}-cap`}>{t('linksCustomCap')}</label>
+        <div>
+          <input
+            id={`${id}-cap`}
+            type="number"
+            min={1}
+            max={1000}
+            step={1}
+            inputMode="numeric"
+            value={form.cap}
+            onChange={set('cap')}
+            aria-describedby={`${id}-cap-hint`}
+          />
+          <p id={`${id}-cap-hint`} className="links-hint">
+            {t('linksCustomCapHint')}
+          </p>
+        </div>
 
         <label htmlFor={`${id}-steps`}>{t('stepsCustomLabel')}</label>
         <div>

@@ -32,6 +32,7 @@ export function customProgram(data: CustomProgramData): Program {
       eligibilityText: "As described in the program's own terms",
       // Most programs pay only for orders that are kept; the user can still record what really happened.
       cancelledOrderVoidsReward: true,
+      monthlyCap: data.monthlyCap,
     },
     shareTexts: perk ? { ...TEXTS_WITH_PERK } : { ...TEXTS_WITHOUT_PERK },
     linkExamples: [data.linkPattern.trim().replace('{code}', 'ABC123')],

@@ -108,11 +108,17 @@ export function validateCustomProgram(input: unknown, now: number, newId?: () =>
     };
   }
 
+  const cap = form.monthlyCap;
+  if (cap != null && !(Number.isInteger(cap) && (cap as number) > 0 && (cap as number) <= 1000)) {
+    return { ok: false, message: 'The monthly cap must be a whole number of rewarded invites from 1 to 1000.' };
+  }
+
   const slug = slugify(name) || slugify(newId?.() ?? '') || nameHash(name);
   const id = typeof form.id === 'string' && ID.test(form.id) ? form.id : `custom:${slug}`;
   const createdAt = typeof form.createdAt === 'number' && Number.isFinite(form.createdAt) ? form.createdAt : now;
   const program: CustomProgramData = { id, name, shoppingHosts, linkPattern, rewardDelayHours: hours, createdAt };
   if (perkText) program.perkText = perkText;
   if (steps?.length) program.friendSteps = steps;
+  if (cap != null) program.monthlyCap = cap as number;
   return { ok: true, program };
 }

@@ -109,4 +109,30 @@ describe('Links tab: the friend’s steps of a custom program', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/1–120 characters/);
     expect(send).not.toHaveBeenCalled();
   });
+
+  it('"Monthly cap (optional)" sends a whole number when filled, nothing when left empty', async () => {
+    const user = userEvent.setup();
+    send.mockResolvedValue({ ok: true, value: SHOPLY });
+    render(<LinksTab />);
+    const form = await fillForm(user, '');
+    const cap = within(form).getByRole('spinbutton', { name: 'Monthly cap (optional)' });
+    expect(document.getElementById(cap.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+      /only if the program's terms say so/i,
+    );
+    await user.type(cap, '5');
+    await user.click(within(form).getByRole('button', { name: 'Add program' }));
+    expect(send).toHaveBeenCalledExactlyOnceWith('saveCustomProgram', expect.objectContaining({ monthlyCap: 5 }));
+  });
+
+  it('a cap that is not a whole number from 1 to 1000 is refused in an alert, and nothing is sent', async () => {
+    const user = userEvent.setup();
+    render(<LinksTab />);
+    const form = await fillForm(user, '');
+    await user.type(within(form).getByRole('spinbutton', { name: 'Monthly cap (optional)' }), '2.5');
+    await user.click(within(form).getByRole('button', { name: 'Add program' }));
+    expect(screen.getByRole('alert').textContent).toBe(
+      'The monthly cap must be a whole number of rewarded invites from 1 to 1000.',
+    );
+    expect(send).not.toHaveBeenCalled();
+  });
 });
