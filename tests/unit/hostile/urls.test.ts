@@ -235,8 +235,10 @@ describe('hostile text in share and notification URLs', () => {
             shown: 0,
           };
           const { url } = notificationTarget(entry);
-          // A follow-up opens the popup's share card on its friend; the rest the dashboard.
-          expect(url.startsWith(notification === 'follow_up' ? '/popup.html?remind=' : '/options.html#')).toBe(true);
+          // A follow-up naming its invite opens the popup's share card on that friend; the rest the dashboard.
+          expect(url.startsWith(notification === 'follow_up' && id ? '/popup.html?remind=' : '/options.html#')).toBe(
+            true,
+          );
           const value = url.split('=')[1];
           if (value !== undefined) {
             expect(value).toMatch(ENCODED);
