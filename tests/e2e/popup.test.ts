@@ -54,6 +54,20 @@ describe('popup in real Chromium', () => {
   it('offers the share channels, and sharing records an invite with its channel and nickname', async () => {
     const page = await popup();
     await page.getByRole('textbox', { name: 'Who is it for?' }).fill('Ana');
+    // Under the share controls, what Ana must do for the coupons (lib/i18n/locales/en/steps.json).
+    await page.getByRole('heading', { name: 'How Ana gets the coupons' }).waitFor();
+    const steps = await page
+      .getByRole('list', { name: 'How Ana gets the coupons' })
+      .getByRole('listitem')
+      .allTextContents();
+    expect(steps).toHaveLength(4);
+    expect(steps[1]).toBe('Register through this link, not on AliExpress directly.');
+    await page.getByRole('button', { name: 'Copy share text' }).click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(
+        `Hi Ana, join AliExpress with my invite link and get new-user coupons on your first order: ${ALI_LINK}\n${steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}`,
+      );
     await page.getByRole('button', { name: 'Share…' }).click();
     // Headless Chromium has no Web Share target, so the channel menu appears. There is no network here: the
     // request the new tab makes shows which address it was opened with.
@@ -63,6 +77,7 @@ describe('popup in real Chromium', () => {
     await page.getByRole('menuitem', { name: 'WhatsApp' }).click();
     const whatsapp = decodeURIComponent((await request).url());
     expect(whatsapp).toContain('https://star.aliexpress.com/share/share.htm');
+    expect(whatsapp).toContain('\n4. Pay for your first order and keep it: cancelled or refunded, it does not count.');
     await expect.poll(() => page.getByText(/Ana/).count()).toBeGreaterThan(0);
     await page.close();
   });
@@ -92,12 +107,24 @@ describe('popup in real Chromium', () => {
     expect(sent).toContain('https://star.aliexpress.com/share/share.htm');
     await page.getByRole('status').getByText('Reminder recorded (WhatsApp).').waitFor();
 
-    const bea = (await readTable<{ nickname?: string; reminders?: { channel: string }[] }>(page, 'invites')).filter(
-      (i) => i.nickname === 'Bea',
-    );
+    const bea = (
+      await readTable<{ id: string; nickname?: string; reminders?: { channel: string }[] }>(page, 'invites')
+    ).filter((i) => i.nickname === 'Bea');
     expect(bea).toHaveLength(1);
     expect(bea[0]?.reminders?.map((r) => r.channel)).toEqual(['whatsapp']);
     await page.close();
+
+    // A follow-up notification about Bea opens this address (lib/platform/notifications.ts): the same flow.
+    const remind = await openExtensionPage(
+      ext.context,
+      ext.extensionId,
+      `popup.html?remind=${encodeURIComponent(bea[0]?.id ?? '')}`,
+    );
+    expect(await remind.getByRole('textbox', { name: 'Who is it for?' }).inputValue()).toBe('Bea');
+    const again = remind.getByRole('group', { name: /^Bea already has an open AliExpress invite/ });
+    await again.waitFor();
+    expect(await again.getByRole('button', { name: 'Send a reminder' }).getAttribute('aria-pressed')).toBe('true');
+    await remind.close();
 
     const dashboard = await openExtensionPage(ext.context, ext.extensionId, 'options.html#invites');
     await dashboard.getByText(/^Reminder sent via WhatsApp, /).waitFor();
