@@ -1,4 +1,4 @@
-import type { CaptureOutcome } from '@/lib/sync/runCapture';
+import type { CaptureOutcome } from '@/lib/statusSources/runCapture';
 
 export interface CaptureBarLabels {
   region: string;

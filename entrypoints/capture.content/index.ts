@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from '#imports';
 import { CHANNEL, type Reply } from '@/lib/messaging/protocol';
-import { capturePatterns, captureTarget, requestedTarget } from '@/lib/sync/capturePages';
-import { CAPTURE_REQUEST_KEY, isCaptureKind } from '@/lib/sync/captureRequest';
-import { captureInvite, importCoupons, type SendPageCommand, type Translate } from '@/lib/sync/runCapture';
+import { capturePatterns, captureTarget, requestedTarget } from '@/lib/statusSources/capturePages';
+import { CAPTURE_REQUEST_KEY, isCaptureKind } from '@/lib/statusSources/captureRequest';
+import { captureInvite, importCoupons, type SendPageCommand, type Translate } from '@/lib/statusSources/runCapture';
 import { mountCaptureBar } from './captureBar';
 
 /** WXT types getMessage from public/_locales; ours are merged at build time, so keys are plain strings. */

@@ -2,10 +2,10 @@ import { allPrograms } from '@/lib/referral/programs/index';
 import { trimInvisible } from '@/lib/referral/text';
 import { HOUR, MINUTE } from '@/lib/referral/time';
 import type { Settings } from '@/lib/referral/types';
-import { feedUrlError, parseFeed } from '@/lib/sync/feed';
-import { fetchFeed } from '@/lib/sync/feedClient';
-import type { FeedRefusal } from '@/lib/sync/feedEvent';
-import { feedEventKey, feedIdFor, matchFeedEvents } from '@/lib/sync/feedMatch';
+import { feedUrlError, parseFeed } from '@/lib/statusSources/feed';
+import { fetchFeed } from '@/lib/statusSources/feedClient';
+import type { FeedRefusal } from '@/lib/statusSources/feedEvent';
+import { feedEventKey, feedIdFor, matchFeedEvents } from '@/lib/statusSources/feedMatch';
 import { ingestEvents } from './events';
 import { type Ctx, err, ok, type Result } from './result';
 import type { FeedRecord, RefShareDB } from './schema';
@@ -88,7 +88,7 @@ async function recordFailure(db: RefShareDB, feed: FeedRecord, error: string, no
  * Reads one page of a feed and applies it. The order is what makes a crash harmless: the events are stored and
  * applied (one transaction, keyed `feed:<feedId>:<event id>`) BEFORE the cursor moves, so a worker stopped in
  * between reads the same page again next time, and the replay changes nothing. Invites are matched as
- * matchFeedEvents (lib/sync/feedMatch.ts) documents; an event matching none, or malformed, is refused and kept
+ * matchFeedEvents (lib/statusSources/feedMatch.ts) documents; an event matching none, or malformed, is refused and kept
  * on the feed (at most 20) while the rest applies. A feed that cannot be read (network, HTTP error, not JSON,
  * not the feed format) is retried with backoff (feedBackoff) and its error shown in Settings. Throws only when
  * the database itself fails.

@@ -35,7 +35,7 @@ export async function createContextMenus(programs: Program[]): Promise<void> {
     contexts: ['link'],
     targetUrlPatterns: linkPatterns(programs),
   });
-  // Reading a program's page needs its page adapter (lib/sync/adapters), which every built-in program has.
+  // Reading a program's page needs its page adapter (lib/statusSources/adapters), which every built-in program has.
   const readable = BUILT_IN_PROGRAMS.flatMap((p) => p.shoppingHosts);
   browser.contextMenus.create({
     id: MENU_CAPTURE_INVITE,

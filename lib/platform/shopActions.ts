@@ -3,7 +3,7 @@ import { saveLink } from '@/lib/db/links';
 import type { Ctx } from '@/lib/db/result';
 import type { RefShareDB } from '@/lib/db/schema';
 import { CHANNEL } from '@/lib/messaging/protocol';
-import { CAPTURE_REQUEST_KEY, type CaptureKind } from '@/lib/sync/captureRequest';
+import { CAPTURE_REQUEST_KEY, type CaptureKind } from '@/lib/statusSources/captureRequest';
 import { MENU_CAPTURE_COUPONS, MENU_CAPTURE_INVITE, MENU_SAVE_LINK, MENU_SHARE } from './contextMenus';
 
 /** Looked up at call time (tests replace the browser's i18n). */

@@ -129,10 +129,10 @@ const APP_SETTINGS: AppSettings = {
 };
 
 /**
- * One sync run (no feed; time rules, outbox, badge) with N invites in the store of which 3 are due: the run reads
+ * One loop run (no feed; time rules, outbox, badge) with N invites in the store of which 3 are due: the run reads
  * only what is due (the dueAt index), so its time should not grow with N.
  */
-async function syncRunCost(n: number, rounds: number) {
+async function loopRunCost(n: number, rounds: number) {
   const now = T0 + 365 * 24 * HOUR;
   const invites = makeInvites(n).map((inv, i) => {
     // Not due for a long time (a follow-up far ahead), except three that are due now.
@@ -252,7 +252,7 @@ declare global {
 window.runStoreBench = async () => ({
   ingest: await ingestVsBulkPut(10_000, 5),
   query: await indexedQuery(100_000, 15),
-  sync: { small: await syncRunCost(100, 7), large: await syncRunCost(100_000, 5) },
+  loop: { small: await loopRunCost(100, 7), large: await loopRunCost(100_000, 5) },
   feed: await feedIngest(10_000, 3),
   qr: await qrGeneration(31),
 });

@@ -4,7 +4,7 @@ import { useDb } from '@/components/hooks/useDb';
 import type { FeedRecord } from '@/lib/db/schema';
 import { activeLocale, t } from '@/lib/i18n/t';
 import { sendCommand } from '@/lib/messaging/client';
-import { feedOrigin, feedUrlError } from '@/lib/sync/feed';
+import { feedOrigin, feedUrlError } from '@/lib/statusSources/feed';
 import { originsFor, releaseHostAccess, requestHostAccess } from '../links/hostAccess';
 
 type Status = { kind: 'idle' } | { kind: 'ok' | 'error'; message: string };

@@ -2,8 +2,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { t } from '@/lib/i18n/t';
 import type { Coupon } from '@/lib/referral/types';
-import { aliexpressAdapter } from '@/lib/sync/adapters/aliexpress';
-import { captureInvite, importCoupons, type SendPageCommand } from '@/lib/sync/runCapture';
+import { aliexpressAdapter } from '@/lib/statusSources/adapters/aliexpress';
+import { captureInvite, importCoupons, type SendPageCommand } from '@/lib/statusSources/runCapture';
 import { fixturePage, page } from './fixturePage';
 
 const NOW = new Date(2026, 10, 24, 12, 0).getTime();

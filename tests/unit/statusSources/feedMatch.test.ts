@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
 import { HOUR, MINUTE } from '@/lib/referral/time';
 import type { Invite, InviteStatus, ReferralLink } from '@/lib/referral/types';
-import type { FeedEvent } from '@/lib/sync/feedEvent';
-import { feedEventKey, type MatchInput, matchFeedEvents } from '@/lib/sync/feedMatch';
+import type { FeedEvent } from '@/lib/statusSources/feedEvent';
+import { feedEventKey, type MatchInput, matchFeedEvents } from '@/lib/statusSources/feedMatch';
 
 const T = Date.UTC(2026, 10, 20);
 const L1 = 'IN7XK2P9';

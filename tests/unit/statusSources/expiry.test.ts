@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '@/lib/referral/time';
-import { readExpiry } from '@/lib/sync/expiry';
+import { readExpiry } from '@/lib/statusSources/expiry';
 
 const NOW = new Date(2026, 10, 24, 12, 0).getTime();
 const endOfDay = (y: number, m: number, d: number) => new Date(y, m - 1, d, 23, 59, 59, 999).getTime();

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { findCoupons, findInviteLink } from '@/lib/sync/adapters/temu';
+import { findCoupons, findInviteLink } from '@/lib/statusSources/adapters/temu';
 import { fixturePage, PROGRAM_FIXTURES, page } from './fixturePage';
 
 const NOW = new Date(2026, 10, 24, 12, 0).getTime();

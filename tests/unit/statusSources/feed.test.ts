@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DAY, HOUR } from '@/lib/referral/time';
-import { feedOrigin, feedUrlError, parseFeed } from '@/lib/sync/feed';
-import { parseIsoTime } from '@/lib/sync/isoTime';
+import { feedOrigin, feedUrlError, parseFeed } from '@/lib/statusSources/feed';
+import { parseIsoTime } from '@/lib/statusSources/isoTime';
 
 const NOW = Date.UTC(2026, 10, 24, 12, 0);
 const AT = '2026-11-24T10:00:00Z';

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLink } from '@/lib/referral/links';
 import { BUILT_IN_PROGRAMS } from '@/lib/referral/programs/index';
-import { PAGE_ADAPTERS } from '@/lib/sync/adapters/index';
-import { capturePatterns, captureTarget, requestedTarget } from '@/lib/sync/capturePages';
-import { isCaptureKind } from '@/lib/sync/captureRequest';
+import { PAGE_ADAPTERS } from '@/lib/statusSources/adapters/index';
+import { capturePatterns, captureTarget, requestedTarget } from '@/lib/statusSources/capturePages';
+import { isCaptureKind } from '@/lib/statusSources/captureRequest';
 import { FIXTURES_DIR, fixturePage, PROGRAM_FIXTURES } from './fixturePage';
 
 const NOW = new Date(2026, 10, 24, 12, 0).getTime();

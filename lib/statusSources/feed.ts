@@ -3,8 +3,8 @@ import { firstControlChar, trimInvisible } from '@/lib/referral/text';
 import { type FeedEvent, type FeedRefusal, isRecord, own, parseFeedEvent } from './feedEvent';
 
 /**
- * The optional JSON status feed (ARCHITECTURE.md, lib/sync): checking a page the feed served and an address the
- * user typed. Pure: no browser API, no clock (`now` is a parameter); lib/sync/feedClient.ts fetches, and
+ * The optional JSON status feed (ARCHITECTURE.md, lib/statusSources): checking a page the feed served and an address the
+ * user typed. Pure: no browser API, no clock (`now` is a parameter); lib/statusSources/feedClient.ts fetches, and
  * lib/db/feeds.ts applies.
  */
 

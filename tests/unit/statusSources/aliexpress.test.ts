@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateCouponInput } from '@/lib/referral/coupons';
 import { parseLink } from '@/lib/referral/links';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
-import { findCoupons, findInviteLink } from '@/lib/sync/adapters/aliexpress';
+import { findCoupons, findInviteLink } from '@/lib/statusSources/adapters/aliexpress';
 import { fixtureHtml, fixturePage, PROGRAM_FIXTURES, page } from './fixturePage';
 
 const NOW = new Date(2026, 10, 24, 12, 0).getTime();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fetchFeed } from '@/lib/sync/feedClient';
+import { fetchFeed } from '@/lib/statusSources/feedClient';
 
 const FEED = 'https://feeds.example.com/refshare.json?token=t1';
 const page = { cursor: 'c2', events: [] };

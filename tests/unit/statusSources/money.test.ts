@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMoney, parseAmount } from '@/lib/sync/money';
+import { findMoney, parseAmount } from '@/lib/statusSources/money';
 
 describe('amounts as shops print them', () => {
   it.each([
