@@ -13,7 +13,8 @@ export type BackupRefusal =
   | 'invalid_field'
   | 'counts_mismatch'
   | 'duplicate'
-  | 'invalid_link';
+  | 'invalid_link'
+  | 'encrypted';
 
 export type BackupValidation =
   | { ok: true; backup: BackupFile }
@@ -32,6 +33,7 @@ const SUMMARY: Record<BackupRefusal, string> = {
   counts_mismatch: 'The backup’s counts do not match its contents (cut short or edited)',
   duplicate: 'The backup lists the same entry twice',
   invalid_link: 'The backup has a link that does not belong to its program',
+  encrypted: 'The backup is encrypted: open it with its passphrase first',
 };
 
 /** A refusal with its English message (the background's reply; the UI words it from `reason`). */

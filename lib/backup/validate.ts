@@ -1,5 +1,6 @@
 import { type Check, obj } from '@/lib/messaging/shape';
 import { int } from './checks';
+import { ENCRYPTED_BACKUP_FORMAT } from './encryptedFormat';
 import { checkCoupons, checkLinks } from './crossChecks';
 import {
   BACKUP_FORMAT,
@@ -50,6 +51,8 @@ export function parseBackupText(text: string): BackupValidation {
  */
 export function validateBackup(value: unknown): BackupValidation {
   if (!isObject(value)) return refuse('not_object');
+  // Encrypted: its own refusal, so the import asks for the passphrase (and the background never takes one as is).
+  if (value.format === ENCRYPTED_BACKUP_FORMAT) return refuse('encrypted');
   if (value.format !== BACKUP_FORMAT) return refuse('foreign', `format is ${describe(value.format)}`);
   if (value.version !== BACKUP_VERSION) {
     return refuse(

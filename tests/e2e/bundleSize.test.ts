@@ -13,10 +13,11 @@ describe('bundle size budgets (production build, gzipped)', () => {
     expect(pageJsGzip(prod, 'popup.html')).toBeLessThanOrEqual(130 * 1024);
   });
 
-  it('features that load on first use (share image, website snippets) are on-demand chunks of at most 8 kB each', () => {
+  it('features that load on first use (share image, website snippets, backup encryption) are on-demand chunks of at most 8 kB each', () => {
     const chunks = onDemandChunks(prod);
     // Each named here, so a feature cannot silently fall back into the pages' own bundles.
     expect(chunks.map((c) => c.file.replace(/^chunks\/|-[\w-]+\.js$/g, '')).sort()).toEqual([
+      'backupCrypto.lazy',
       'shareImage.lazy',
       'websiteSnippets.lazy',
     ]);

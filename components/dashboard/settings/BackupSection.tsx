@@ -16,11 +16,11 @@ export function BackupSection() {
       <p className="muted" id="settings-export-hint">
         {t('settingsBackupIntro')}
       </p>
+      <ExportBackup onDone={setBackupState} />
       <p className="muted" id="settings-import-hint">
         {t('settingsImportIntro')}
       </p>
       <div className="settings-actions">
-        <ExportBackup onDone={setBackupState} />
         <ImportBackup onDone={setBackupState} />
       </div>
       <SaveStatus state={backupState} />

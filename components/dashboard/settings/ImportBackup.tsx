@@ -1,6 +1,7 @@
 import { type ChangeEvent, useRef, useState } from 'react';
 import { useDb } from '@/components/hooks/useDb';
 import { type BackupFile, MAX_BACKUP_BYTES } from '@/lib/backup/format';
+import type { BackupValidation } from '@/lib/backup/refusal';
 import { parseBackupText } from '@/lib/backup/validate';
 import { type ImportSummary, previewImport } from '@/lib/db/backup';
 import { t } from '@/lib/i18n/t';
@@ -9,6 +10,7 @@ import { saveSettings } from '@/lib/settings';
 import { countList } from './counts';
 import { ImportPreview } from './ImportPreview';
 import { refusalMessage } from './refusalMessage';
+import { UnlockBackup } from './UnlockBackup';
 import type { SaveState } from './useSave';
 
 interface Pending {
@@ -19,7 +21,7 @@ interface Pending {
 
 /**
  * "Import backup": picks a file, checks it completely here first (a corrupt or foreign file is refused with
- * its reason and nothing changes), previews what it adds and replaces, and only on "Import" asks the
+ * its reason and nothing changes; an encrypted one first asks for its passphrase), previews what it adds and replaces, and only on "Import" asks the
  * background (which checks it again) to write it. The backup's settings are applied once the data is in.
  */
 export function ImportBackup({ onDone }: { onDone: (state: SaveState) => void }) {
@@ -28,6 +30,7 @@ export function ImportBackup({ onDone }: { onDone: (state: SaveState) => void })
   const button = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState<Pending>();
   const [busy, setBusy] = useState(false);
+  const [locked, setLocked] = useState<{ text: string; fileName: string }>();
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.currentTarget.files?.[0];
@@ -40,10 +43,42 @@ export function ImportBackup({ onDone }: { onDone: (state: SaveState) => void })
     }
     // A large file takes a moment to read and check: say so, rather than seem to ignore the choice.
     onDone({ kind: 'saved', message: t('settingsImportChecking') });
-    const checked = parseBackupText(await file.text());
+    setLocked(undefined);
+    const text = await file.text();
+    const checked = parseBackupText(text);
+    if (!checked.ok && checked.reason === 'encrypted') {
+      onDone({ kind: 'idle' });
+      return setLocked({ text, fileName: file.name });
+    }
+    await preview(checked, file.name);
+  };
+
+  /** The checked backup's preview, or the refusal. */
+  const preview = async (checked: BackupValidation, fileName: string) => {
     if (!checked.ok) return onDone({ kind: 'error', message: refusalMessage(checked) });
     onDone({ kind: 'idle' });
-    setPending({ backup: checked.backup, summary: await previewImport(db, checked.backup.data), fileName: file.name });
+    setPending({ backup: checked.backup, summary: await previewImport(db, checked.backup.data), fileName });
+  };
+
+  /** Opens an encrypted backup with the passphrase typed; then the same checks and preview as a plain one. */
+  const unlock = async (passphrase: string) => {
+    if (!locked) return;
+    onDone({ kind: 'saved', message: t('backupOpening') });
+    const { decryptBackup } = await import('@/lib/backup/backupCrypto.lazy');
+    const opened = await decryptBackup(locked.text, passphrase);
+    if (!opened.ok) {
+      if (opened.reason === 'too_large')
+        return onDone({ kind: 'error', message: refusalMessage({ reason: 'too_large', detail: opened.detail }) });
+      const message =
+        opened.reason === 'wrong_passphrase'
+          ? t('backupWrongPassphrase')
+          : opened.reason === 'damaged'
+            ? t('backupDamaged', opened.detail)
+            : t('backupNewerVersion');
+      return onDone({ kind: 'error', message });
+    }
+    setLocked(undefined);
+    await preview(parseBackupText(opened.text), locked.fileName);
   };
 
   /** Closes the preview; focus goes back to "Import backup" rather than being lost with the preview. */
@@ -89,6 +124,19 @@ export function ImportBackup({ onDone }: { onDone: (state: SaveState) => void })
         aria-label={t('settingsImportFile')}
         onChange={onFile}
       />
+      {locked && (
+        <div className="settings-import-row">
+          <UnlockBackup
+            fileName={locked.fileName}
+            onUnlock={unlock}
+            onCancel={() => {
+              setLocked(undefined);
+              requestAnimationFrame(() => button.current?.focus());
+              onDone({ kind: 'saved', message: t('settingsImportCancelled') });
+            }}
+          />
+        </div>
+      )}
       {pending && (
         // The preview sits in the row of backup buttons: this wrapper puts it on a line of its own.
         <div className="settings-import-row">

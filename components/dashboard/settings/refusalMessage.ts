@@ -14,6 +14,7 @@ const KEYS: Record<BackupRefusal, string> = {
   counts_mismatch: 'settingsRefusedCounts',
   duplicate: 'settingsRefusedDuplicate',
   invalid_link: 'settingsRefusedInvalidLink',
+  encrypted: 'settingsRefusedEncrypted',
 };
 
 /**
