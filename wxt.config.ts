@@ -34,15 +34,21 @@ export default defineConfig({
     // (about 3 kB gzipped to parse each time): it uses the browser's own API (lib/launcher/extensionApi.ts), and
     // its build resolves `wxt/browser`, which the polyfill module points at webextension-polyfill, to that module
     // too, for WXT's ContentScriptContext (it reads only `browser.runtime.id`). Other builds keep the polyfill.
+    // The background worker, started again after every idle stop, does without it too (lib/platform/nativeBrowser.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.type === 'content-script' && e.name === 'shop')) return;
       const own = config.resolve?.alias ?? [];
+      const native = entrypoints.some((e) => e.type === 'content-script' && e.name === 'shop')
+        ? 'lib/launcher/extensionApi.ts'
+        : entrypoints.some((e) => e.type === 'background')
+          ? 'lib/platform/nativeBrowser.ts'
+          : undefined;
+      if (!native) return;
       config.resolve = {
         ...config.resolve,
         alias: [
           {
             find: /^wxt\/browser$/,
-            replacement: path.join(config.root ?? process.cwd(), 'lib/launcher/extensionApi.ts'),
+            replacement: path.join(config.root ?? process.cwd(), native),
           },
           ...(Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement }))),
         ],

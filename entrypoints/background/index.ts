@@ -95,8 +95,9 @@ export default defineBackground(() => {
     void sync.run();
   });
 
-  browser.runtime.onMessage.addListener((message, sender) =>
-    dispatch(message, sender, {
+  // Answered through sendResponse (return true): Chrome ignores a returned promise (lib/platform/nativeBrowser.ts).
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void dispatch(message, sender, {
       db,
       settings: () => loadEngineSettings(uiLocale),
       sync: syncNow,
@@ -109,8 +110,9 @@ export default defineBackground(() => {
         // Every change is followed by a run: a coupon that just arrived is announced now, not at the next alarm.
         if (!READ_COMMANDS.has(command)) void sync.run();
       },
-    }),
-  );
+    }).then(sendResponse);
+    return true;
+  });
 
   if (import.meta.env.REFSHARE_TEST_BUILD === '1') {
     // Test builds only (the production bundle has no such global): e2e tests click menu entries through here,

@@ -90,10 +90,18 @@ describe('background worker (WXT fake browser)', () => {
     await Dexie.delete(DB_NAME);
   });
 
-  /** Delivers a message the way the browser does: to every onMessage listener, with a sender. */
+  /**
+   * Delivers a message the way Chrome does: to every onMessage listener, with a sender, taking the answer only
+   * through `sendResponse` after the listener returned true (Chrome ignores a returned promise).
+   */
   async function deliver(message: unknown, sender: Sender) {
-    const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => {});
-    return results[0];
+    let answer: (reply: unknown) => void = () => {};
+    const replied = new Promise((resolve) => {
+      answer = resolve;
+    });
+    const results = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, (reply) => answer(reply));
+    expect(results[0]).toBe(true);
+    return replied;
   }
 
   it('answers its own pages and refuses forged senders, storing only the legitimate link', async () => {
