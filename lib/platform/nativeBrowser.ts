@@ -7,6 +7,8 @@ import type { browser as PolyfilledBrowser } from 'wxt/browser';
  * difference the polyfill hid: Chrome ignores a promise returned by a runtime.onMessage listener, so the worker's
  * listener answers through `sendResponse` and returns true, which both browsers (and the polyfill) support.
  */
-export const browser = (import.meta.env.BROWSER === 'firefox' || import.meta.env.BROWSER === 'safari'
-  ? (globalThis as { browser?: unknown }).browser
-  : (globalThis as { chrome?: unknown }).chrome) as typeof PolyfilledBrowser;
+export const browser = (
+  import.meta.env.BROWSER === 'firefox' || import.meta.env.BROWSER === 'safari'
+    ? (globalThis as { browser?: unknown }).browser
+    : (globalThis as { chrome?: unknown }).chrome
+) as typeof PolyfilledBrowser;
