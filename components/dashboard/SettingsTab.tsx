@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n/t';
 import { BackupSection } from './settings/BackupSection';
+import { BrowserSyncSection } from './settings/BrowserSyncSection';
 import { FeedsSection } from './settings/FeedsSection';
 import { LanguageSetting } from './settings/LanguageSetting';
 import { MutedSites } from './settings/MutedSites';
@@ -25,6 +26,7 @@ export function SettingsTab() {
         <TemplateEditor settings={settings} />
         <MutedSites settings={settings} />
         <FeedsSection />
+        <BrowserSyncSection />
         <BackupSection />
       </div>
     </ShowChangeContext>

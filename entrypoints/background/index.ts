@@ -1,4 +1,6 @@
 import { browser, defineBackground } from '#imports';
+import { SYNC_SWITCH } from '@/lib/browserSync/keys';
+import { runBrowserSync } from '@/lib/browserSync/run';
 import { pullDueFeeds } from '@/lib/db/feeds';
 import { createLoopRunner } from '@/lib/db/loop';
 import { recordNotificationClosed } from '@/lib/db/outbox';
@@ -73,12 +75,31 @@ export default defineBackground(() => {
     void ensureAlarm().then(() => sync.run());
   };
 
+  // Browser sync (opt-in): a meeting with storage.sync shortly after any change here or there, one at a time,
+  // and at every alarm (which retries what the browser refused).
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  let syncQueue = Promise.resolve();
+  const browserSyncSoon = () => {
+    clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => {
+      syncQueue = syncQueue
+        .then(() => runBrowserSync(db, now()))
+        .catch((e) => console.error('RefShare: browser sync', e));
+    }, 1500);
+  };
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' || (area === 'local' && ('settings' in changes || SYNC_SWITCH in changes))) browserSyncSoon();
+  });
+
   browser.runtime.onInstalled.addListener(start);
   browser.runtime.onStartup.addListener(start);
   // A worker woken for any other reason checks the alarm too (it is cheap, and an alarm can be cleared by hand).
   void ensureAlarm();
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM) void sync.run();
+    if (alarm.name === SYNC_ALARM) {
+      void sync.run();
+      browserSyncSoon();
+    }
   });
   browser.permissions.onAdded?.addListener(() => void refreshPrograms());
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab, db, ctx()));
@@ -108,7 +129,10 @@ export default defineBackground(() => {
       afterChange: (command) => {
         if (PROGRAM_COMMANDS.has(command)) void refreshPrograms();
         // Every change is followed by a run: a coupon that just arrived is announced now, not at the next alarm.
-        if (!READ_COMMANDS.has(command)) void sync.run();
+        if (!READ_COMMANDS.has(command)) {
+          void sync.run();
+          browserSyncSoon();
+        }
       },
     }).then(sendResponse);
     return true;
