@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { t } from '@/lib/i18n/t';
+import { ArrivedPrograms } from './ArrivedPrograms';
 import { CouponsTab } from './CouponsTab';
 import { InvitesTab } from './InvitesTab';
 import { LinksTab } from './LinksTab';
@@ -58,6 +59,7 @@ export function Dashboard() {
         <h1>{t('dashboardTitle')}</h1>
       </header>
       <main>
+        <ArrivedPrograms />
         <div role="tablist" aria-label={t('dashboardSections')} className="tablist" onKeyDown={onKeyDown}>
           {TABS.map((tab) => (
             <button

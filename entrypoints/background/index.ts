@@ -84,6 +84,10 @@ export default defineBackground(() => {
     syncTimer = setTimeout(() => {
       syncQueue = syncQueue
         .then(() => runBrowserSync(db, now()))
+        // A custom program from another browser gets its menus here; its shop pages once the user grants access.
+        .then(async ({ programsChanged }) => {
+          if (programsChanged) await refreshPrograms();
+        })
         .catch((e) => console.error('RefShare: browser sync', e));
     }, 1500);
   };

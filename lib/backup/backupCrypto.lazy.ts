@@ -1,5 +1,5 @@
-import { MAX_BACKUP_BYTES } from './format';
 import { ENCRYPTED_BACKUP_FORMAT } from './encryptedFormat';
+import { MAX_BACKUP_BYTES } from './format';
 
 /**
  * Backups only the user can open. The backup's JSON is gzipped, then encrypted with AES-256-GCM under a key made

@@ -1,7 +1,7 @@
 import { type Check, obj } from '@/lib/messaging/shape';
 import { int } from './checks';
-import { ENCRYPTED_BACKUP_FORMAT } from './encryptedFormat';
 import { checkCoupons, checkLinks } from './crossChecks';
+import { ENCRYPTED_BACKUP_FORMAT } from './encryptedFormat';
 import {
   BACKUP_FORMAT,
   BACKUP_TABLES,

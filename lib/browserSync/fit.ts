@@ -1,11 +1,29 @@
 import type { SyncRecord } from './records';
 
-/** storage.sync's limits (Chrome's, measured here: an item's size is its key's length plus its JSON's). */
+/**
+ * storage.sync's limits. Chrome counts an item as its key's length plus its value's JSON, in UTF-8 bytes
+ * (extensions/browser/api/storage/settings_storage_quota_enforcer.cc: key.size() + JSON string size).
+ */
 const QUOTA_BYTES = 102_400;
 const QUOTA_BYTES_PER_ITEM = 8_192;
 const MAX_ITEMS = 512;
 
-const itemSize = (key: string, value: unknown) => key.length + JSON.stringify(value).length;
+const utf8 = new TextEncoder();
+export const itemSize = (key: string, value: unknown) => utf8.encode(key + JSON.stringify(value)).length;
+
+/**
+ * What goes first when not everything fits: deletes, the settings, the custom programs (links wait for them), each
+ * program's primary link (what the popup shows), the share texts, then the other links; within a rank, smallest
+ * first, so that one long note does not hold back many short links.
+ */
+function rank(key: string, value: SyncRecord): number {
+  if (value.x) return 0;
+  if (key === 's' || /^m\d$/.test(key)) return 1;
+  if (key.startsWith('p:')) return 2;
+  if (key.startsWith('l:') && value.f.primary?.[0] === 1) return 3;
+  if (key.startsWith('t:')) return 4;
+  return 5;
+}
 
 export interface NotFitting {
   key: string;
@@ -21,8 +39,10 @@ export function fitWrites(writes: Record<string, SyncRecord>, remote: Record<str
   let total = [...sizes.values()].reduce((a, b) => a + b, 0);
   const set: Record<string, SyncRecord> = {};
   const notFitting: NotFitting[] = [];
-  // Smallest first: as much as possible of the user's data goes, rather than one big note blocking the rest.
-  for (const [key, value] of Object.entries(writes).sort(([a, x], [b, y]) => itemSize(a, x) - itemSize(b, y))) {
+  const order = Object.entries(writes).sort(
+    ([a, x], [b, y]) => rank(a, x) - rank(b, y) || itemSize(a, x) - itemSize(b, y),
+  );
+  for (const [key, value] of order) {
     const size = itemSize(key, value);
     const grown = total - (sizes.get(key) ?? 0) + size;
     if (size > QUOTA_BYTES_PER_ITEM) notFitting.push({ key, reason: 'item_too_large' });

@@ -19,6 +19,13 @@ export interface ReconcileInput {
   now: number;
   /** Why these fields cannot be applied here (invalid), or undefined. */
   refuse: (key: string, fields: Fields) => string | undefined;
+  /**
+   * This device's first meeting (it has no shadow yet): where storage.sync already holds a record of the same key,
+   * the synced values win over this device's older ones (the settings already synced replace a new browser's
+   * defaults), as if this device's values were the oldest edits; its fields the record lacks are kept. True for
+   * the keys this applies to.
+   */
+  joining?: (key: string) => boolean;
   /** False while a record must wait (a link whose program has not arrived yet). */
   ready: (key: string, fields: Fields, put: Record<string, Fields>) => boolean;
 }
@@ -41,7 +48,7 @@ export interface ReconcileOutput {
 const norm = (v: unknown) => JSON.stringify(v ?? null);
 
 /** A remote item that has the shape of a record with valid stamps, or undefined. */
-function readRecord(value: unknown): SyncRecord | undefined {
+export function readRecord(value: unknown): SyncRecord | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { f, x, ...rest } = value as { f?: unknown; x?: unknown };
   if (Object.keys(rest).length || typeof f !== 'object' || f === null || Array.isArray(f)) return undefined;
@@ -87,6 +94,7 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
   }
   out.clock = tick(out.clock, now);
   const stamp: Stamp = encodeStamp(out.clock, device);
+  const oldest: Stamp = encodeStamp({ t: 0, c: 0 }, device);
 
   // Programs first: a link waiting for its program sees the programs this meeting brings.
   const rank = (key: string) => `${key.startsWith('p:') ? 0 : 1}${key}`;
@@ -97,16 +105,17 @@ export function reconcile(input: ReconcileInput): ReconcileOutput {
     const before = shadow[key];
     const current = local[key];
     let mine = before;
+    const theirs = remoteRecords[key];
     if (current && !before?.x) {
       const f: SyncRecord['f'] = { ...before?.f };
+      const edit = !before && theirs && input.joining?.(key) ? oldest : stamp;
       for (const name of new Set([...Object.keys(current), ...Object.keys(f)])) {
-        if (norm(current[name]) !== norm(f[name]?.[0])) f[name] = [current[name] ?? null, stamp];
+        if (norm(current[name]) !== norm(f[name]?.[0])) f[name] = [current[name] ?? null, edit];
       }
       mine = { f };
     } else if (!current && before && !before.x) {
       mine = { f: {}, x: stamp };
     }
-    const theirs = remoteRecords[key];
     const merged = mergeRecords(mine, theirs);
     if (!merged) continue;
     if (merged.x) {

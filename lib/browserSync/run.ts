@@ -3,22 +3,29 @@ import { linkRow, programRow } from '@/lib/backup/rows';
 import { settingsCheck } from '@/lib/backup/settingsCheck';
 import { deleteCustomProgram } from '@/lib/db/programs';
 import type { RefShareDB } from '@/lib/db/schema';
+import { allPrograms } from '@/lib/referral/programs/index';
 import type { CustomProgramData, ReferralLink } from '@/lib/referral/types';
 import { DEFAULT_APP_SETTINGS, loadSettings, updateSettings } from '@/lib/settings';
 import type { Clock } from './clock';
 import { fitWrites, type NotFitting } from './fit';
 import { SYNC_MEMORY, SYNC_SWITCH } from './keys';
-import { type Fields, reconcile } from './reconcile';
+import { type Fields, readRecord, reconcile } from './reconcile';
 import type { SyncRecord } from './records';
-import { SYNCED_SETTINGS, toFields, toRow } from './state';
+import { isMutedKey, mutedSitesFrom, SYNCED_SETTINGS, toFields, toRow } from './state';
+
+/** One thing Settings lists as not synced, and why. `name`: a link's label, a program's name or id, or empty. */
+export interface WaitingItem {
+  key: string;
+  name: string;
+  reason: NotFitting['reason'] | 'waiting_program' | 'refused';
+}
 
 export interface SyncStatus {
   at: number;
   /** storage.sync's refusal (quota, rate), when the write failed: retried at the next meeting. */
   error?: string;
-  notFitting: NotFitting[];
-  waiting: number;
-  refused: number;
+  /** Local records that did not fit, links waiting for their program, items from elsewhere refused (at most 50). */
+  items: WaitingItem[];
   bytes: number;
 }
 
@@ -27,7 +34,15 @@ interface Memory {
   clock: Clock;
   shadow: Record<string, SyncRecord>;
   status?: SyncStatus;
+  /** Custom programs that arrived from another browser, until the dashboard has asked for their site access. */
+  arrived?: string[];
 }
+
+/** Read by the dashboard: custom programs from another browser whose shop pages wait for this browser's access. */
+export const arrivedPrograms = (memory: unknown): string[] =>
+  Array.isArray((memory as Memory | undefined)?.arrived) ? ((memory as Memory).arrived as string[]) : [];
+
+const MAX_LISTED = 50;
 
 /** Why a record from another browser cannot be applied here, checked as strictly as a backup's rows. */
 function refuse(key: string, fields: Fields): string | undefined {
@@ -35,6 +50,7 @@ function refuse(key: string, fields: Fields): string | undefined {
   if (key.startsWith('l:')) return check(linkRow(toRow(key, fields), key));
   if (key.startsWith('p:')) return check(programRow(toRow(key, fields), key));
   if (key === 's') return check(settingsCheck({ ...DEFAULT_APP_SETTINGS, ...fields }, key));
+  if (isMutedKey(key)) return check(settingsCheck({ ...DEFAULT_APP_SETTINGS, mutedSites: fields.sites }, key));
   if (key.startsWith('t:')) {
     const byLocale = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
     return check(settingsCheck({ ...DEFAULT_APP_SETTINGS, templates: { [key.slice(2)]: byLocale } }, key));
@@ -49,9 +65,9 @@ function refuse(key: string, fields: Fields): string | undefined {
  * data stays here, Settings says what is waiting and why, and the next meeting (at the latest the next alarm)
  * tries again.
  */
-export async function runBrowserSync(db: RefShareDB, now: number): Promise<void> {
+export async function runBrowserSync(db: RefShareDB, now: number): Promise<{ programsChanged: boolean }> {
   const stored = await browser.storage.local.get([SYNC_SWITCH, SYNC_MEMORY]);
-  if (stored[SYNC_SWITCH] !== true) return;
+  if (stored[SYNC_SWITCH] !== true) return { programsChanged: false };
   const memory = (stored[SYNC_MEMORY] ?? {}) as Partial<Memory>;
   const device = memory.device ?? crypto.randomUUID().slice(0, 8);
   const [links, programs, settings, remote] = await Promise.all([
@@ -60,9 +76,24 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<void>
     loadSettings(),
     browser.storage.sync.get(null),
   ]);
+  const joining = memory.shadow === undefined;
+  const localBefore = toFields({ links, programs, settings });
+  // Joining, the muted sites are combined rather than replaced: a site muted here stays muted.
+  let combined = false;
+  if (joining) {
+    for (const [key, fields] of Object.entries(localBefore)) {
+      const synced = isMutedKey(key) ? readRecord(remote[key])?.f.sites?.[0] : undefined;
+      if (!Array.isArray(synced)) continue;
+      const valid = synced.filter((site) => typeof site === 'string' && !refuse(key, { sites: [site] }));
+      const sites = [...new Set([...(fields.sites as string[]), ...valid])];
+      combined ||= sites.length !== (fields.sites as string[]).length;
+      fields.sites = sites;
+    }
+  }
   const r = reconcile({
+    joining: (key) => joining && !isMutedKey(key),
     shadow: memory.shadow ?? {},
-    local: toFields({ links, programs, settings }),
+    local: localBefore,
     remote,
     clock: memory.clock ?? { t: 0, c: 0 },
     device,
@@ -92,7 +123,9 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<void>
   // A program deleted elsewhere goes here once its links have (never leaving a link without its program).
   for (const key of r.drop) if (key.startsWith('p:')) await deleteCustomProgram(db, key.slice(2));
   const settingsChanged =
-    puts.some(([key]) => key === 's' || key.startsWith('t:')) || r.drop.some((k) => k.startsWith('t:'));
+    combined ||
+    puts.some(([key]) => key === 's' || isMutedKey(key) || key.startsWith('t:')) ||
+    r.drop.some((k) => k.startsWith('t:'));
   if (settingsChanged) {
     await updateSettings((current) => {
       const templates = { ...current.templates };
@@ -103,7 +136,13 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<void>
         templates[key.slice(2)] = byLocale;
       }
       const s = r.put.s ?? {};
-      return { ...Object.fromEntries(SYNCED_SETTINGS.filter((n) => n in s).map((n) => [n, s[n]])), templates };
+      return {
+        ...Object.fromEntries(SYNCED_SETTINGS.filter((n) => n in s).map((n) => [n, s[n]])),
+        ...(combined || puts.some(([key]) => isMutedKey(key))
+          ? { mutedSites: mutedSitesFrom({ ...localBefore, ...r.put }) }
+          : {}),
+        templates,
+      };
     });
   }
 
@@ -115,15 +154,29 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<void>
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
   }
-  const status: SyncStatus = {
-    at: now,
-    error,
-    notFitting,
-    waiting: r.waiting.length,
-    refused: r.refused.length,
-    bytes: total,
+  const local = toFields({ links: await db.links.toArray(), programs: await db.programs.toArray(), settings });
+  const nameOf = (key: string): string => {
+    const fields = local[key] ?? r.put[key] ?? {};
+    if (key.startsWith('l:')) return String(fields.label ?? fields.url ?? '');
+    if (key.startsWith('p:')) return String(fields.name ?? key.slice(2));
+    const id = key.slice(2);
+    return key.startsWith('t:') ? (allPrograms(programs).find((p) => p.id === id)?.name ?? id) : '';
   };
+  const items: WaitingItem[] = [
+    ...notFitting.map(({ key, reason }) => ({ key, reason })),
+    ...r.waiting.map((key) => ({ key, reason: 'waiting_program' as const })),
+    ...r.refused.map(({ key }) => ({ key, reason: 'refused' as const })),
+  ]
+    .slice(0, MAX_LISTED)
+    // A refused item's name is never read from it: it is whatever another browser (or anything) wrote.
+    .map((item) => ({ ...item, name: item.reason === 'refused' ? '' : nameOf(item.key).slice(0, 80) }));
+  const status: SyncStatus = { at: now, error, items, bytes: total };
+  const had = new Set(programs.map((p) => p.id));
+  const arrivedNow = puts.filter(([key]) => key.startsWith('p:') && !had.has(key.slice(2))).map(([k]) => k.slice(2));
+  const still = new Set(Object.keys(local));
+  const arrived = [...new Set([...(memory.arrived ?? []), ...arrivedNow])].filter((id) => still.has(`p:${id}`));
   await browser.storage.local.set({
-    [SYNC_MEMORY]: { device, clock: r.clock, shadow: r.shadow, status } satisfies Memory,
+    [SYNC_MEMORY]: { device, clock: r.clock, shadow: r.shadow, status, arrived } satisfies Memory,
   });
+  return { programsChanged: puts.some(([key]) => key.startsWith('p:')) || r.drop.some((k) => k.startsWith('p:')) };
 }

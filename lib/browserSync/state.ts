@@ -4,25 +4,41 @@ import type { Fields } from './reconcile';
 
 /**
  * What follows the user to their other browsers, and how it is cut into storage.sync items: one per link
- * (`l:<id>`), per custom program (`p:<id>`), per program's share templates (`t:<program id>`), and one for the
- * settings (`s`). Not synced: invites, coupons, events (too large and too personal), status feeds (their addresses
+ * (`l:<id>`), per custom program (`p:<id>`), per program's share templates (`t:<program id>`), one for the
+ * settings (`s`), and the muted sites in MUTED_ITEMS items (`m0`…`m3`, by a hash of the host: the 500 hosts the
+ * UI allows outgrow one 8 kB item, and must not hold the other settings back). Not synced: invites, coupons, events (too large and too personal), status feeds (their addresses
  * carry tokens), the program shown last and the time zone (this device's own).
  */
 export const SYNCED_SETTINGS = [
   'language',
   'quietHours',
-  'mutedSites',
   'followUpDays',
   'couponExpiringDays',
   'notify',
 ] as const satisfies readonly (keyof AppSettings)[];
 
-type SyncedSettings = Pick<AppSettings, (typeof SYNCED_SETTINGS)[number] | 'templates'>;
+type SyncedSettings = Pick<AppSettings, (typeof SYNCED_SETTINGS)[number] | 'templates' | 'mutedSites'>;
 
 export interface SyncedState {
   links: ReferralLink[];
   programs: CustomProgramData[];
   settings: SyncedSettings;
+}
+
+const MUTED_ITEMS = 4;
+/** Which muted-sites item a host lives in: stable on every device. */
+const mutedItem = (host: string) =>
+  [...host].reduce((h, ch) => (h * 31 + (ch.codePointAt(0) ?? 0)) >>> 0, 7) % MUTED_ITEMS;
+export const isMutedKey = (key: string) => /^m[0-3]$/.test(key);
+
+/** The muted sites again, from every muted-sites item (each as merged, or as it is here). */
+export function mutedSitesFrom(items: Record<string, Fields | undefined>): string[] {
+  const all: string[] = [];
+  for (let i = 0; i < MUTED_ITEMS; i++) {
+    const sites = items[`m${i}`]?.sites;
+    if (Array.isArray(sites)) all.push(...sites.filter((s): s is string => typeof s === 'string'));
+  }
+  return all;
 }
 
 const without = <T extends { id: string }>(row: T): Fields => {
@@ -39,6 +55,11 @@ export function toFields(state: SyncedState): Record<string, Fields> {
     if (byLocale && Object.keys(byLocale).length) out[`t:${programId}`] = { ...byLocale };
   }
   out.s = Object.fromEntries(SYNCED_SETTINGS.map((name) => [name, state.settings[name]]));
+  const buckets: string[][] = Array.from({ length: MUTED_ITEMS }, () => []);
+  for (const host of state.settings.mutedSites) buckets[mutedItem(host)]?.push(host);
+  buckets.forEach((sites, i) => {
+    out[`m${i}`] = { sites };
+  });
   return out;
 }
 

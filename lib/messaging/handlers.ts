@@ -1,3 +1,4 @@
+import { turnBrowserSyncOff } from '@/lib/browserSync/keys';
 import { deleteAllData, importBackup } from '@/lib/db/backup';
 import { addCoupons, markCouponsSeen, markCouponUsed } from '@/lib/db/coupons';
 import { addFeed, removeFeed } from '@/lib/db/feeds';
@@ -50,6 +51,9 @@ export const HANDLERS: Handlers = {
   markCouponsSeen: (data, ctx, { db }) => markCouponsSeen(db, data.ids, ctx),
   importBackup: (data, ctx, { db }) => importBackup(db, data.backup, ctx),
   deleteAllData: async (_data, _ctx, { db }) => {
+    // Browser sync goes off first: a meeting that saw the emptied tables would delete the links in every other
+    // browser too. Their copies stay theirs; turning sync on again here brings them back.
+    await turnBrowserSyncOff();
     const result = await deleteAllData(db);
     // Settings go with the data ("delete everything" means everything); done here so that closing the page
     // right after the click cannot leave them behind. The data is gone either way, so a failure is only logged.

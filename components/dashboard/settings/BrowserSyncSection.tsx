@@ -1,8 +1,17 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SYNC_MEMORY, SYNC_SWITCH } from '@/lib/browserSync/keys';
-import type { SyncStatus } from '@/lib/browserSync/run';
+import type { SyncStatus, WaitingItem } from '@/lib/browserSync/run';
 import { activeLocale, t } from '@/lib/i18n/t';
+
+/** What a waiting item is, in words: never text from a refused item (it may be anyone's). */
+function itemName(item: WaitingItem): string {
+  if (item.reason === 'refused') return t('browserSyncItemFromElsewhere');
+  if (item.key.startsWith('l:')) return t('browserSyncItemLink', item.name);
+  if (item.key.startsWith('p:')) return t('browserSyncItemProgram', item.name);
+  if (item.key.startsWith('t:')) return t('browserSyncItemTemplates', item.name);
+  return t(item.key.startsWith('m') ? 'browserSyncItemMuted' : 'browserSyncItemSettings');
+}
 
 /**
  * "Sync links and settings across your browsers" (off by default). On, the background meets the browser's own
@@ -24,7 +33,7 @@ export function BrowserSyncSection() {
   }, []);
 
   const when = status && new Intl.DateTimeFormat(activeLocale(), { timeStyle: 'short' }).format(new Date(status.at));
-  const waiting = (status?.notFitting.length ?? 0) + (status?.waiting ?? 0);
+  const items = status?.items ?? [];
   return (
     <section className="settings-section" aria-labelledby="settings-sync-heading">
       <h2 id="settings-sync-heading">{t('browserSyncHeading')}</h2>
@@ -46,13 +55,22 @@ export function BrowserSyncSection() {
         </p>
       </div>
       {on && status && (
-        <p role="status" className="muted">
-          {status.error
-            ? t('browserSyncRefused', status.error)
-            : waiting
-              ? t('browserSyncWaiting', when ?? '', String(waiting))
-              : t('browserSyncDone', when ?? '', String(Math.round(status.bytes / 1024)))}
-        </p>
+        <div role="status" className="muted">
+          {status.error ? (
+            <p>{t('browserSyncRefused', status.error)}</p>
+          ) : items.length ? (
+            <>
+              <p>{t('browserSyncWaiting', when ?? '')}</p>
+              <ul aria-label={t('browserSyncWaiting', when ?? '')}>
+                {items.map((item) => (
+                  <li key={`${item.key} ${item.reason}`}>{t(`browserSyncWhy_${item.reason}`, itemName(item))}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{t('browserSyncDone', when ?? '', String(Math.round(status.bytes / 1024)))}</p>
+          )}
+        </div>
       )}
     </section>
   );

@@ -117,6 +117,22 @@ describe('deleteAllData command', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 
+  it("turns browser sync off before emptying the tables, and leaves the other browsers' copies in storage.sync", async () => {
+    const db = await seededDb();
+    await fakeBrowser.storage.local.set({ browserSyncOn: true, browserSync: { device: 'dev1', shadow: {} } });
+    await fakeBrowser.storage.sync.set({ 'l:x': { f: { label: ['Main', '00000000a0000dev1'] } } });
+    let switchWhenEmptied: unknown = 'not read';
+    const clear = db.links.clear.bind(db.links);
+    db.links.clear = (async () => {
+      switchWhenEmptied = (await fakeBrowser.storage.local.get('browserSyncOn')).browserSyncOn;
+      return clear();
+    }) as typeof db.links.clear;
+    const reply = await dispatch(msg('deleteAllData', { confirm: 'DELETE' }), dashboard, deps(db));
+    expect(reply.ok).toBe(true);
+    expect(switchWhenEmptied).toBeUndefined();
+    expect(Object.keys(await fakeBrowser.storage.sync.get(null))).toEqual(['l:x']);
+  });
+
   it.each<[string, Sender, unknown, string]>([
     ['a content script', contentScript, msg('deleteAllData', { confirm: 'DELETE' }), 'forbidden'],
     ['no confirmation', dashboard, msg('deleteAllData', {}), 'bad_request'],
