@@ -26,6 +26,8 @@ export interface SyncStatus {
   error?: string;
   /** Local records that did not fit, links waiting for their program, items from elsewhere refused (at most 50). */
   items: WaitingItem[];
+  /** Writes held back to stay within the browser's rate (120 a minute, 1,800 an hour): they go at a later meeting. */
+  held?: boolean;
   bytes: number;
 }
 
@@ -36,7 +38,20 @@ interface Memory {
   status?: SyncStatus;
   /** Custom programs that arrived from another browser, until the dashboard has asked for their site access. */
   arrived?: string[];
+  /** When this device wrote to storage.sync in the last hour (one entry per set or remove). */
+  writes?: number[];
 }
+
+/**
+ * Chrome allows 120 writes a minute and 1,800 an hour to storage.sync (MAX_WRITE_OPERATIONS_PER_MINUTE / _PER_HOUR);
+ * past them every write fails. RefShare stays below with room to spare, and holds its writes when it would not:
+ * the changes wait here and go at a later meeting (the alarm comes every minute).
+ */
+const HOUR = 3_600_000;
+const PER_MINUTE = 100;
+const PER_HOUR = 1_600;
+const withinRate = (writes: number[], ops: number, now: number) =>
+  writes.filter((at) => at > now - 60_000).length + ops <= PER_MINUTE && writes.length + ops <= PER_HOUR;
 
 /** Read by the dashboard: custom programs from another browser whose shop pages wait for this browser's access. */
 export const arrivedPrograms = (memory: unknown): string[] =>
@@ -148,11 +163,17 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<{ pro
 
   const { set, notFitting, total } = fitWrites(r.set, remote);
   let error: string | undefined;
-  try {
-    if (Object.keys(set).length) await browser.storage.sync.set(set);
-    if (r.remove.length) await browser.storage.sync.remove(r.remove);
-  } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+  const ops = (Object.keys(set).length ? 1 : 0) + (r.remove.length ? 1 : 0);
+  const writes = (memory.writes ?? []).filter((at) => at > now - HOUR && at <= now);
+  const held = ops > 0 && !withinRate(writes, ops, now);
+  if (ops > 0 && !held) {
+    writes.push(...Array<number>(ops).fill(now));
+    try {
+      if (Object.keys(set).length) await browser.storage.sync.set(set);
+      if (r.remove.length) await browser.storage.sync.remove(r.remove);
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
   }
   const local = toFields({ links: await db.links.toArray(), programs: await db.programs.toArray(), settings });
   const nameOf = (key: string): string => {
@@ -170,13 +191,13 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<{ pro
     .slice(0, MAX_LISTED)
     // A refused item's name is never read from it: it is whatever another browser (or anything) wrote.
     .map((item) => ({ ...item, name: item.reason === 'refused' ? '' : nameOf(item.key).slice(0, 80) }));
-  const status: SyncStatus = { at: now, error, items, bytes: total };
+  const status: SyncStatus = { at: now, error, items, bytes: total, ...(held ? { held } : {}) };
   const had = new Set(programs.map((p) => p.id));
   const arrivedNow = puts.filter(([key]) => key.startsWith('p:') && !had.has(key.slice(2))).map(([k]) => k.slice(2));
   const still = new Set(Object.keys(local));
   const arrived = [...new Set([...(memory.arrived ?? []), ...arrivedNow])].filter((id) => still.has(`p:${id}`));
   await browser.storage.local.set({
-    [SYNC_MEMORY]: { device, clock: r.clock, shadow: r.shadow, status, arrived } satisfies Memory,
+    [SYNC_MEMORY]: { device, clock: r.clock, shadow: r.shadow, status, arrived, writes } satisfies Memory,
   });
   return { programsChanged: puts.some(([key]) => key.startsWith('p:')) || r.drop.some((k) => k.startsWith('p:')) };
 }

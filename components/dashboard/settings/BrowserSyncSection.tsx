@@ -58,6 +58,8 @@ export function BrowserSyncSection() {
         <div role="status" className="muted">
           {status.error ? (
             <p>{t('browserSyncRefused', status.error)}</p>
+          ) : status.held ? (
+            <p>{t('browserSyncHeld')}</p>
           ) : items.length ? (
             <>
               <p>{t('browserSyncWaiting', when ?? '')}</p>

@@ -80,6 +80,14 @@ describe('Settings → Your other browsers', () => {
       'The browser did not take the last changes (MAX_WRITE_OPERATIONS_PER_MINUTE quota exceeded). They are kept here and sent again in a minute.',
     );
   });
+
+  it('writes held back for the browser’s rate say so', async () => {
+    await remember({ at: AT, bytes: 0, items: [], held: true });
+    render(<BrowserSyncSection />);
+    expect((await screen.findByRole('status')).textContent).toMatch(
+      /^Many changes in a short time: .*120 writes a minute/,
+    );
+  });
 });
 
 describe('Dashboard: a custom program from another browser', () => {

@@ -22,6 +22,8 @@ interface Device {
 
 let current: Device | undefined;
 let refuseNextWrite: string | undefined;
+/** When storage.sync took a write (the test's clock). */
+const writes: number[] = [];
 const ctx = testCtx();
 
 /** Makes `device` the one whose storage.local the code sees (the other's is put away). */
@@ -33,9 +35,9 @@ async function use(device: Device) {
   current = device;
 }
 
-async function meet(device: Device) {
+async function meet(device: Device, after = 2000) {
   await use(device);
-  ctx.advance(2000);
+  ctx.advance(after);
   await runBrowserSync(device.db, ctx.now);
 }
 
@@ -64,6 +66,7 @@ beforeEach(async () => {
     if (sizes.some((s) => s > 8192)) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
     if (sizes.reduce((x, y) => x + y, 0) > 102_400) throw new Error('QUOTA_BYTES quota exceeded');
     if (sizes.length > 512) throw new Error('MAX_ITEMS quota exceeded');
+    writes.push(ctx.now);
     await set(items);
   });
   a = { name: 'laptop', db: freshDb(), local: { [SYNC_SWITCH]: true } };
@@ -235,6 +238,28 @@ describe('browser sync between two browsers (runBrowserSync, real databases)', (
       expect(settings.followUpDays).toBe(5);
       expect(settings.mutedSites.sort()).toEqual(['intranet.example.com', 'www.example.org']);
     }
+  });
+
+  it("a burst of edits stays within the browser's write rate: held, then sent, nothing lost", async () => {
+    await use(a);
+    const saved = await saveLink(a.db, { input: ALI_SHORT, label: 'Edit 0' }, ctx);
+    if (!saved.ok) throw new Error('setup failed');
+    writes.length = 0;
+    for (let i = 1; i <= 150; i++) {
+      await use(a);
+      await updateLink(a.db, { id: saved.value.id, label: `Edit ${i}` }, ctx);
+      await meet(a, 200);
+    }
+    // 150 changes in 30 seconds: at most 100 writes in any minute (Chrome refuses past 120).
+    expect(writes.length).toBe(100);
+    expect((await status(a)).held).toBe(true);
+    await meet(b);
+    expect(await labels(b)).toEqual(['Edit 100']);
+    // A minute later the last edit goes.
+    await meet(a, 61_000);
+    expect((await status(a)).held).toBeUndefined();
+    await meet(b);
+    expect(await labels(b)).toEqual(['Edit 150']);
   });
 
   it('off: no meeting, no write', async () => {
