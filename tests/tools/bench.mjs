@@ -14,7 +14,7 @@ import { startFixtureServer } from './fixtureServer.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = path.join(root, '.output', 'bench');
 
-spawnSync(process.execPath, [path.join(root, 'tests/tools/ensure-chromium.mjs')], { stdio: 'inherit' });
+spawnSync(process.execPath, [path.join(root, 'tests/tools/ensure-browsers.mjs')], { stdio: 'inherit' });
 // The test build is the production code plus the blank baseline page (and clipboardRead).
 // `--no-build` measures the builds already in .output (e.g. while other work uses them); by default both are rebuilt.
 const rebuild = !process.argv.includes('--no-build');

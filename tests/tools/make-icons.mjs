@@ -4,7 +4,7 @@
  * tests/tools/icon-small.svg (16 and 32 px: simpler glyph that stays readable in the toolbar).
  *
  * Uses playwright-core with the system Chromium (CHROMIUM_PATH, default /usr/bin/chromium):
- *   node tests/tools/ensure-chromium.mjs && node tests/tools/make-icons.mjs
+ *   node tests/tools/ensure-browsers.mjs && node tests/tools/make-icons.mjs
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -37,11 +37,12 @@ function step(title, argv, env = {}) {
   return ok;
 }
 
-step('chromium', [process.execPath, 'tests/tools/ensure-chromium.mjs']);
+step('browsers', [process.execPath, 'tests/tools/ensure-browsers.mjs']);
 // The store packages: production builds for Chrome (MV3) and Firefox (MV2), zipped, plus the sources zip Firefox's
 // review asks for. The e2e run loads the Chrome build and checks all three (tests/e2e/release.test.ts).
 step('packages (production)', ['npm', 'run', 'zip']);
 step('build (test variant)', ['npx', 'wxt', 'build'], { REFSHARE_TEST_BUILD: '1' });
+step('build (test variant, Firefox)', ['npx', 'wxt', 'build', '-b', 'firefox'], { REFSHARE_TEST_BUILD: '1' });
 
 // Unit tests first, then the real-browser tests alone: on a 2-core machine, Chromium sharing the CPU with a
 // dozen unit-test workers made e2e timings flaky.
@@ -63,16 +64,23 @@ const resultFiles = ['unit', 'e2e'].map((project) => {
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+// End-to-end tests per browser: the Firefox ones run under suites whose name says Firefox; every other
+// e2e test drives Chromium.
+const perBrowser = { Chromium: { passed: 0, failed: 0 }, Firefox: { passed: 0, failed: 0 } };
 for (const resultFile of resultFiles) {
   if (!existsSync(resultFile)) {
     problems.push(`vitest wrote no results to ${path.relative(root, resultFile)}`);
     continue;
   }
-  /** @type {{ testResults?: { name: string; status: string; message?: string; assertionResults?: { status: string }[] }[] }} */
+  /** @type {{ testResults?: { name: string; status: string; message?: string; assertionResults?: { status: string; ancestorTitles?: string[] }[] }[] }} */
   const report = JSON.parse(readFileSync(resultFile, 'utf8'));
   for (const file of report.testResults ?? []) {
     const tests = file.assertionResults ?? [];
     for (const test of tests) {
+      if (resultFile.endsWith('-e2e.json') && (test.status === 'passed' || test.status === 'failed')) {
+        const browser = /Firefox/.test(test.ancestorTitles?.[0] ?? '') ? 'Firefox' : 'Chromium';
+        perBrowser[browser][test.status]++;
+      }
       if (test.status === 'passed') passed++;
       else if (test.status === 'failed') failed++;
       else skipped++; // skipped, pending, todo, disabled
@@ -111,6 +119,15 @@ if (existsSync(chaosReport)) {
 } else {
   problems.push(`no chaos report (${path.relative(root, chaosReport)}): did the chaos suite run?`);
 }
+
+/** @param {string} cmd */
+const versionOf = (cmd) => spawnSync(cmd, ['--version'], { encoding: 'utf8' }).stdout?.trim().split('\n').at(-1) ?? cmd;
+const chromium = versionOf(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium').replace(/ built on .*/, '');
+const firefox = versionOf(process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr');
+console.log(
+  `\ne2e per browser: ${chromium}: ${perBrowser.Chromium.passed} passed, ${perBrowser.Chromium.failed} failed; ${firefox}: ${perBrowser.Firefox.passed} passed, ${perBrowser.Firefox.failed} failed`,
+);
+if (perBrowser.Firefox.passed + perBrowser.Firefox.failed === 0) problems.push('no end-to-end test ran in Firefox');
 
 console.log('');
 for (const problem of problems) console.log(`✗ ${problem}`);
