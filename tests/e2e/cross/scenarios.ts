@@ -225,4 +225,40 @@ export const SCENARIOS: Scenario[] = [
       expect(shop.errors().filter((e) => !/^Failed to load resource: .* 404/.test(e))).toEqual([]);
     },
   },
+  {
+    name: 'capture bar: "Save this link to RefShare" on AliExpress’s invite page saves its link; "Import these coupons" fills the wallet',
+    async run(b) {
+      const probe = await b.extensionPage('popup.html');
+      const invite = await b.webPage(b.fixtureUrl('star.aliexpress.com', '/share/share.htm'));
+      const save = invite.sealedRole('button', 'Save this link to RefShare');
+      await save.waitFor(15_000);
+      await save.click();
+      const saved = async () => {
+        const links = await probe.command<{ url: string; code?: string }[]>('listLinks', {});
+        return links.ok ? links.value.map((l) => [l.url, l.code]) : [];
+      };
+      // The link the fixture page shows (tests/e2e/fixtures/star.aliexpress.com/share/share.htm), as the page has it.
+      await expect
+        .poll(saved, { timeout: 10_000 })
+        .toEqual([
+          [
+            'https://star.aliexpress.com/share/share.htm?gatewayAdapt=glo2usa&redirectUrl=https%3A%2F%2Fm.aliexpress.com%2Fp%2Fspring-festival%2Freferral_register_success.htm%3FinvitationCode%3DIN7XK2P9%26platform%3DAE',
+            'IN7XK2P9',
+          ],
+        ]);
+
+      const wallet = await b.webPage(b.fixtureUrl('www.aliexpress.com', '/p/coupon-pc/index.html'));
+      const importCoupons = wallet.sealedRole('button', 'Import these coupons');
+      await importCoupons.waitFor(15_000);
+      await importCoupons.click();
+      await expect
+        .poll(async () => (await readTable<{ title: string }>(probe, 'coupons')).map((c) => c.title).sort(), {
+          timeout: 10_000,
+        })
+        .toEqual(['New user coupon', 'Referral reward coupon', 'Store coupon · Baseus Official Store']);
+      expect(
+        [...invite.errors(), ...wallet.errors()].filter((e) => !/^Failed to load resource: .* 404/.test(e)),
+      ).toEqual([]);
+    },
+  },
 ];
