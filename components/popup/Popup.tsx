@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { useDb } from '@/components/hooks/useDb';
 import { usePrograms } from '@/components/hooks/usePrograms';
 import { useSettings } from '@/components/hooks/useSettings';
@@ -11,11 +12,12 @@ import type { Invite, ProgramId, ReferralLink } from '@/lib/referral/types';
 import { saveSettings, templateFor } from '@/lib/settings';
 import { chooseProgram } from '@/lib/share/chooseProgram';
 import { matchProgram } from '@/lib/share/matchProgram';
+import { notedTabUrl, notedVersion, POPUP_CARD, POPUP_READY, type PopupCard } from '@/lib/share/popupCard';
+import { hostsOf } from '@/lib/share/popupCardHosts';
 import { NewCoupons } from './NewCoupons';
 import { OpenDashboard } from './OpenDashboard';
 import { PendingInvites } from './PendingInvites';
 import { ProgramPicker } from './ProgramPicker';
-import { useActiveTabUrl } from './useActiveTabUrl';
 import { useNow } from './useNow';
 import './popup.css';
 
@@ -40,38 +42,75 @@ export function Popup() {
   const db = useDb();
   const settings = useSettings();
   const programs = usePrograms();
-  const tabUrl = useActiveTabUrl();
+  const tabUrl = notedTabUrl();
   const links = useLiveQuery(() => db.links.toArray(), [db]);
   const now = useNow();
   const [picked, setPicked] = useState<ProgramId>();
   const [saved, flashSaved] = useFlash(4000);
   const remind = useRemindInvite(db);
 
-  // Decide only once everything the choice depends on is known, so the popup does not jump between programs.
-  if (!settings || !links || tabUrl === undefined || remind === undefined) {
-    return (
-      <main className="popup" aria-busy="true">
-        <p className="muted">{t('popupLoading')}</p>
-      </main>
-    );
-  }
-
-  const locale = uiLocale(settings.language);
-  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  const auto = chooseProgram({
-    programs,
-    tabProgramId: matchProgram(tabUrl ?? undefined, programs)?.id,
-    lastProgramId: settings.lastProgramId,
-    linkedProgramIds: new Set(links.map((l) => l.programId)),
-  });
+  const loading = !settings || !links || remind === undefined;
+  const locale = uiLocale(settings?.language);
+  // Decided only once everything the choice depends on is known, so the popup does not jump between programs.
+  const auto =
+    settings && links
+      ? chooseProgram({
+          programs,
+          tabProgramId: matchProgram(tabUrl ?? undefined, programs)?.id,
+          lastProgramId: settings.lastProgramId,
+          linkedProgramIds: new Set(links.map((l) => l.programId)),
+        })
+      : undefined;
   // A follow-up notification opened this page on one friend's invite: that invite's program first.
   const program =
     programs.find((p) => p.id === picked) ??
     programs.find((p) => p.id === remind?.programId) ??
     programs.find((p) => p.id === auto) ??
     programs[0];
+  const programLinks = (links ?? []).filter((l) => l.programId === program?.id).sort(byPrimaryThenAge);
+  const hasCard = !loading && programLinks.length > 0;
+
+  const ready = () => document.dispatchEvent(new Event(POPUP_READY));
+  // No card to draw: the static shell (main.tsx) gives way at once; with one, once its QR code is drawn (keepCard).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `ready` is the same call every render.
+  useEffect(() => {
+    if (!loading && !hasCard) ready();
+  }, [loading, hasCard]);
+
+  if (loading || !settings || !links) {
+    return (
+      <main className="popup" aria-busy="true">
+        <p className="muted">{t('popupLoading')}</p>
+      </main>
+    );
+  }
   if (!program) return null;
-  const programLinks = links.filter((l) => l.programId === program.id).sort(byPrimaryThenAge);
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+  /**
+   * The card as drawn, kept for the next popup's first paint (lib/share/popupCard.ts): only the card the popup
+   * opens on by itself (not another program picked by hand, not a follow-up), with the data version noted before
+   * anything was read.
+   */
+  const keepCard = (qr: PopupCard['qr']) => {
+    ready();
+    const version = notedVersion();
+    // One link (no link picker above the code: the shell draws none), the card the popup opens on by itself.
+    if (!version || remind || program.id !== auto || programLinks.length !== 1) return;
+    const sites = programs.map((p) => ({ id: p.id, hosts: hostsOf(p.shoppingHosts) }));
+    if (sites.some((p) => !p.hosts)) return;
+    const card: PopupCard = {
+      version,
+      language: settings.language,
+      programs: sites as PopupCard['programs'],
+      fallback: chooseProgram({ programs, linkedProgramIds: new Set(links.map((l) => l.programId)) }),
+      programId: program.id,
+      programName: program.name,
+      programLabel: t('popupProgram'),
+      qr,
+    };
+    void browser.storage.local.set({ [POPUP_CARD]: card });
+  };
 
   const switchTo = (id: ProgramId) => {
     setPicked(id);
@@ -93,6 +132,7 @@ export function Popup() {
           links={programLinks}
           template={templateFor(settings, program, locale)}
           friend={remind?.programId === program.id ? remind.nickname : undefined}
+          onQrDrawn={keepCard}
         />
       ) : (
         <AddLinkForm

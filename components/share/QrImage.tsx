@@ -8,6 +8,8 @@ interface QrImageProps {
   text: string;
   /** Accessible name, e.g. "QR code for AliExpress referral link". */
   label: string;
+  /** Told the image once it is drawn (the popup keeps it for its next first paint: lib/share/popupCard.ts). */
+  onDrawn?: (qr: { src: string; px: number; label: string }) => void;
 }
 
 /** The box an empty frame keeps while a code is drawn, and the alert's box when none can be. */
@@ -19,7 +21,7 @@ const PLACEHOLDER_PX = 180;
  * The size is known at the first paint (no layout shift); the image is generated in an effect, i.e. after it, so
  * the popup shows its text without waiting for the code.
  */
-export function QrImage({ text, label }: QrImageProps) {
+export function QrImage({ text, label, onDrawn }: QrImageProps) {
   const size = useMemo(() => screenQrSize(text), [text]);
   const [src, setSrc] = useState<string | null>(null);
   const [drawFailed, setDrawFailed] = useState(false);
@@ -42,7 +44,7 @@ export function QrImage({ text, label }: QrImageProps) {
   const px = size?.sizePx ?? PLACEHOLDER_PX;
   return (
     <div className="qr-frame" style={{ width: px, height: failed ? undefined : px }}>
-      {src && size && <img src={src} alt={label} width={px} height={px} />}
+      {src && size && <img src={src} alt={label} width={px} height={px} onLoad={() => onDrawn?.({ src, px, label })} />}
       {failed && <p role="alert">{t('popupQrTooLong')}</p>}
     </div>
   );

@@ -89,6 +89,8 @@ export interface ShareCardProps {
   template: string;
   /** The friend to start with (a follow-up notification opens the card on them), typed into the nickname field. */
   friend?: string;
+  /** Told when the QR code of the link shown is drawn (the popup keeps its card). */
+  onQrDrawn?: (qr: { src: string; px: number; label: string }) => void;
 }
 
 /**
@@ -96,7 +98,7 @@ export interface ShareCardProps {
  * popup and the shop-page panel, so it depends on nothing but its props; the only things it does are
  * commands to the background (recordShare) and opening a channel's share page.
  */
-export function ShareCard({ program, links, template, friend }: ShareCardProps) {
+export function ShareCard({ program, links, template, friend, onQrDrawn }: ShareCardProps) {
   const [pickedId, setPickedId] = useState<string>();
   const [nickname, setNickname] = useState(friend ?? '');
   const [error, setError] = useState('');
@@ -173,7 +175,7 @@ export function ShareCard({ program, links, template, friend }: ShareCardProps) 
     <div className="share-card">
       <LinkPicker links={links} value={link.id} onChange={setPickedId} />
       <div className="share-top">
-        <QrImage text={link.url} label={t('popupQrLabel', program.name)} />
+        <QrImage text={link.url} label={t('popupQrLabel', program.name)} onDrawn={onQrDrawn} />
         <div className="share-side">
           <LinkSummary link={link} showLabel={links.length < 2} />
           <CopyActions link={link.url} text={message.text} onCopied={succeed} onError={fail} />

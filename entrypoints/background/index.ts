@@ -10,6 +10,7 @@ import { dispatch } from '@/lib/messaging/dispatch';
 import { setBadge } from '@/lib/platform/badge';
 import { createContextMenus } from '@/lib/platform/contextMenus';
 import { registerCustomShops } from '@/lib/platform/customScripts';
+import { bumpDataVersion } from '@/lib/platform/dataVersion';
 import { onNotificationButton, onNotificationClicked } from '@/lib/platform/notificationActions';
 import { createNotifier } from '@/lib/platform/notifications';
 import { onCopyCommand, onMenuClick } from '@/lib/platform/shopActions';
@@ -21,6 +22,17 @@ import { loadEngineSettings, loadSettings } from '@/lib/settings';
 const PROGRAM_COMMANDS = new Set(['saveCustomProgram', 'deleteCustomProgram', 'importBackup', 'deleteAllData']);
 /** Commands that change nothing the background loop reads (pageState comes with every shop page load). */
 const READ_COMMANDS = new Set(['listLinks', 'listCustomPrograms', 'pageState', 'syncNow', 'openInvite', 'shareFacts']);
+/** Commands that change what the popup's card shows (links, programs): lib/share/popupCard.ts. */
+const CARD_COMMANDS = new Set([
+  'saveLink',
+  'updateLink',
+  'deleteLink',
+  'setPrimaryLink',
+  'saveCustomProgram',
+  'deleteCustomProgram',
+  'importBackup',
+  'deleteAllData',
+]);
 /** The one periodic alarm. Chrome allows 30 s at the least, Firefox 1 min; reminders need no more than this. */
 const SYNC_ALARM = 'refshare-sync';
 const SYNC_PERIOD_MINUTES = 1;
@@ -122,23 +134,32 @@ export default defineBackground(() => {
 
   // Answered through sendResponse (return true): Chrome ignores a returned promise (lib/platform/nativeBrowser.ts).
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void dispatch(message, sender, {
-      db,
-      settings: () => loadEngineSettings(uiLocale),
-      sync: syncNow,
-      extensionId: browser.runtime.id,
-      extensionOrigin,
-      now,
-      newId: () => crypto.randomUUID(),
-      afterChange: (command) => {
-        if (PROGRAM_COMMANDS.has(command)) void refreshPrograms();
-        // Every change is followed by a run: a coupon that just arrived is announced now, not at the next alarm.
-        if (!READ_COMMANDS.has(command)) {
-          void sync.run();
-          browserSyncSoon();
-        }
-      },
-    }).then(sendResponse);
+    const command = (message as { command?: unknown } | null)?.command;
+    // A change of links or programs makes the popup's card older than the data, before it starts and once it is done.
+    const changes = typeof command === 'string' && CARD_COMMANDS.has(command);
+    void (changes ? bumpDataVersion() : Promise.resolve())
+      .catch(() => undefined)
+      .then(() =>
+        dispatch(message, sender, {
+          db,
+          settings: () => loadEngineSettings(uiLocale),
+          sync: syncNow,
+          extensionId: browser.runtime.id,
+          extensionOrigin,
+          now,
+          newId: () => crypto.randomUUID(),
+          afterChange: (command) => {
+            if (CARD_COMMANDS.has(command)) void bumpDataVersion();
+            if (PROGRAM_COMMANDS.has(command)) void refreshPrograms();
+            // Every change is followed by a run: a coupon that just arrived is announced now, not at the next alarm.
+            if (!READ_COMMANDS.has(command)) {
+              void sync.run();
+              browserSyncSoon();
+            }
+          },
+        }),
+      )
+      .then(sendResponse);
     return true;
   });
 

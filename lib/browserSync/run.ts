@@ -3,6 +3,7 @@ import { linkRow, programRow } from '@/lib/backup/rows';
 import { settingsCheck } from '@/lib/backup/settingsCheck';
 import { deleteCustomProgram } from '@/lib/db/programs';
 import type { RefShareDB } from '@/lib/db/schema';
+import { bumpDataVersion } from '@/lib/platform/dataVersion';
 import { allPrograms } from '@/lib/referral/programs/index';
 import type { CustomProgramData, ReferralLink } from '@/lib/referral/types';
 import { DEFAULT_APP_SETTINGS, loadSettings, updateSettings } from '@/lib/settings';
@@ -123,6 +124,9 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<{ pro
   });
 
   const puts = Object.entries(r.put);
+  // Links or programs change: the popup's card is older than the data from now on (lib/share/popupCard.ts).
+  const changing = puts.some(([k]) => !k.startsWith('t:')) || r.drop.length > 0;
+  if (changing) await bumpDataVersion();
   await db.transaction('rw', db.links, db.programs, async () => {
     for (const [key, fields] of puts) {
       if (key.startsWith('p:')) await db.programs.put(toRow<CustomProgramData>(key, fields));
@@ -137,6 +141,7 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<{ pro
   });
   // A program deleted elsewhere goes here once its links have (never leaving a link without its program).
   for (const key of r.drop) if (key.startsWith('p:')) await deleteCustomProgram(db, key.slice(2));
+  if (changing) await bumpDataVersion();
   const settingsChanged =
     combined ||
     puts.some(([key]) => key === 's' || isMutedKey(key) || key.startsWith('t:')) ||

@@ -9,6 +9,7 @@ import { Popup } from '@/components/popup/Popup';
 import { sendCommand } from '@/lib/messaging/client';
 import type { ReferralLink } from '@/lib/referral/types';
 import { loadSettings, saveSettings } from '@/lib/settings';
+import { noteVersion } from '@/lib/share/popupCard';
 import { ALI_URL, aliLink, decodeQrSvg, svgOfImage } from '../share/fixtures';
 import { clearDb, db, invite } from './seed';
 
@@ -29,8 +30,9 @@ const TEMU_LINK: ReferralLink = {
   updatedAt: 2,
 };
 
+/** The tab the popup was opened on, as the popup's entry (main.tsx) reads it once and notes it for the app. */
 function onTab(url?: string) {
-  vi.spyOn(browser.tabs, 'query').mockImplementation(() => Promise.resolve(url ? [{ url }] : []) as never);
+  noteVersion({}, url);
 }
 
 async function renderPopup() {

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
+import { setMessages } from '@/lib/i18n/t';
 import { aliexpress } from '@/lib/referral/programs/aliexpress';
 import { shareMessage } from '@/lib/share/shareMessage';
 import { proofVars } from '@/lib/share/socialProof';
-import { localesDir, mergeLocales } from '@/lib/i18n/mergeLocales';
-import { setMessages } from '@/lib/i18n/t';
 
 const messages = mergeLocales(localesDir(process.cwd()));
 const speak = (locale: 'en' | 'es' | 'pt') => setMessages(messages[locale] ?? null, locale);
