@@ -38,6 +38,11 @@ const ARGS = [
  * still a ratio or a median measured in the same run, with the same goal.
  */
 const quick = process.argv.includes('--quick');
+/** `--only=shop` (a section's name, or its start) runs that section alone. */
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .toLowerCase();
 const SIZE = quick
   ? {
       store: {
@@ -78,6 +83,7 @@ const SECTIONS = ['Store', 'Share image', 'Popup and dashboard', 'Shop pages', '
  * report as not met) and the next one runs.
  */
 async function section(name, run) {
+  if (only && !name.toLowerCase().startsWith(only)) return;
   const t0 = Date.now();
   console.log(`\n▶ [${SECTIONS.indexOf(name) + 1}/${SECTIONS.length}] ${name} (at ${seconds(started)})`);
   try {
