@@ -62,17 +62,20 @@ export function startLauncher(ctx: ContentScriptContext): void {
     void savePlace(site, place);
   };
 
-  /**
-   * Everything but the button's own click waits for the first touch of the launcher (a pointer entering it, focus,
-   * a key or a click inside it): most shop page loads never get one, so drag, keyboard moves, the options menu,
-   * fold and mute are not even compiled on them. The touch's own event still reaches what it wires: listeners added
-   * to a node the event has not reached yet are called (DOM dispatch reads each node's listeners when it gets there).
-   */
-  function wire(v: LauncherView, signal: AbortSignal): void {
+  function ensureView(name: string): LauncherView {
+    if (view) return view;
+    const v = createView(doc, text, name);
+    viewEvents = new AbortController();
+    const signal = viewEvents.signal;
     const wasDrag = dragToCorner(v.launch, v.dock, (corner) => setPlace({ ...place, corner }), signal);
-    dragged = wasDrag;
     const on = (target: EventTarget, type: string, listener: (e: Event) => void) =>
       target.addEventListener(type, listener, { signal });
+
+    on(v.launch, 'click', () => {
+      if (wasDrag() || !alive()) return;
+      if (panel) panel.close();
+      else openPanel(null);
+    });
     on(v.launch, 'keydown', (e) => {
       const key = e as KeyboardEvent;
       const corner = key.altKey || key.ctrlKey || key.metaKey ? null : cornerAfterKey(place.corner, key.key);
@@ -101,36 +104,8 @@ export function startLauncher(ctx: ContentScriptContext): void {
     on(v.root, 'keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') panel?.close();
     });
-  }
-  /** Whether the press that ended in a click was a drag (set once drag is wired; before that, no drag happened). */
-  let dragged: () => boolean = () => false;
-
-  function ensureView(name: string): LauncherView {
-    if (view) return view;
-    const v = createView(doc, text, name);
-    viewEvents = new AbortController();
-    const signal = viewEvents.signal;
-    v.launch.addEventListener(
-      'click',
-      () => {
-        if (dragged() || !alive()) return;
-        if (panel) panel.close();
-        else openPanel(null);
-      },
-      { signal },
-    );
-    let wired = false;
-    const firstTouch = () => {
-      alive();
-      if (wired) return;
-      wired = true;
-      wire(v, signal);
-    };
-    v.host.addEventListener('pointerenter', firstTouch, { signal });
-    doc.addEventListener('visibilitychange', alive, { signal });
-    for (const type of ['focusin', 'keydown', 'click', 'pointerdown']) {
-      v.root.addEventListener(type, firstTouch, { signal, capture: true });
-    }
+    on(v.host, 'pointerenter', alive);
+    on(doc, 'visibilitychange', alive);
 
     placeView(v, place.corner, place.collapsed);
     // After the page's own content, at the root (not in <body>, which some single-page apps replace).
