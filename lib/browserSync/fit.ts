@@ -1,4 +1,5 @@
 import type { SyncRecord } from './records';
+import { isMutedKey } from './state';
 
 /**
  * storage.sync's limits. Chrome counts an item as its key's length plus its value's JSON, in UTF-8 bytes
@@ -18,7 +19,7 @@ export const itemSize = (key: string, value: unknown) => utf8.encode(key + JSON.
  */
 function rank(key: string, value: SyncRecord): number {
   if (value.x) return 0;
-  if (key === 's' || /^m\d$/.test(key)) return 1;
+  if (key === 's' || isMutedKey(key)) return 1;
   if (key.startsWith('p:')) return 2;
   if (key.startsWith('l:') && value.f.primary?.[0] === 1) return 3;
   if (key.startsWith('t:')) return 4;

@@ -180,9 +180,11 @@ export async function runBrowserSync(db: RefShareDB, now: number): Promise<{ pro
       error = e instanceof Error ? e.message : String(e);
     }
   }
-  const local = toFields({ links: await db.links.toArray(), programs: await db.programs.toArray(), settings });
+  // The records as they are here now, from what this meeting read and applied (no second read of the tables).
+  const local: Record<string, Fields> = { ...localBefore, ...r.put };
+  for (const key of r.drop) delete local[key];
   const nameOf = (key: string): string => {
-    const fields = local[key] ?? r.put[key] ?? {};
+    const fields = local[key] ?? {};
     if (key.startsWith('l:')) return String(fields.label ?? fields.url ?? '');
     if (key.startsWith('p:')) return String(fields.name ?? key.slice(2));
     const id = key.slice(2);

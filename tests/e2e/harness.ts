@@ -163,22 +163,26 @@ export async function sendCommand<T = unknown>(page: Page, command: string, data
   return (await sendMessage(page, { channel: CHANNEL, command, data })) as Reply<T>;
 }
 
+/**
+ * Every row of one of RefShare's IndexedDB tables, read straight from the database: a function to run in an extension
+ * page (any driver's `evaluate`; it uses nothing outside itself).
+ */
+export function readTableInPage<T>(name: string): Promise<T[]> {
+  return new Promise<T[]>((resolve, reject) => {
+    const open = indexedDB.open('refshare');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction(name).objectStore(name).getAll();
+      req.onsuccess = () => {
+        open.result.close();
+        resolve(req.result as T[]);
+      };
+      req.onerror = () => reject(req.error);
+    };
+  });
+}
+
 /** Every row of one of RefShare's IndexedDB tables, read straight from the database in an extension page. */
 export function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<never>((resolve, reject) => {
-        const open = indexedDB.open('refshare');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as never);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
+  return page.evaluate(readTableInPage, table) as Promise<T[]>;
 }

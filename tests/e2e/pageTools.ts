@@ -215,3 +215,31 @@ export async function readQrScreenshot(
   const image = decodePng(await element.screenshot({ scale, animations: 'disabled' }));
   return { jsqr: decodeWithJsQr(image), zxing: decodeWithZxing(image), pixels: measureQr(image) };
 }
+
+/** What a page script can reach: its DOM, every open shadow root, every frame it may read, and the window's frames. */
+export function readEverythingAPageCan(): string {
+  const seen: string[] = [document.documentElement.outerHTML, document.cookie, location.href];
+  for (const el of document.querySelectorAll('*')) {
+    if (el.shadowRoot) seen.push(el.shadowRoot.innerHTML);
+    if (el instanceof HTMLIFrameElement) {
+      try {
+        seen.push(el.contentDocument?.documentElement.outerHTML ?? 'no document');
+      } catch (e) {
+        seen.push(`blocked: ${e}`);
+      }
+    }
+  }
+  for (let i = 0; i < window.frames.length; i++) {
+    try {
+      seen.push(window.frames[i]?.document.documentElement.outerHTML ?? 'no document');
+    } catch (e) {
+      seen.push(`blocked: ${e}`);
+    }
+    try {
+      seen.push(String(window.frames[i]?.location.href));
+    } catch (e) {
+      seen.push(`blocked: ${e}`);
+    }
+  }
+  return seen.join('\n');
+}

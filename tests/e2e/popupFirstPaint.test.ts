@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
 
 const ALI = 'https://a.aliexpress.com/_mKXyZab';
+// Invented: a second short invite link of the same shape as ALI (only its code differs).
 const ALI_OTHER = 'https://a.aliexpress.com/_oNewLnk';
 const QR = 'QR code for AliExpress referral link';
 

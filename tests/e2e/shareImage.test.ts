@@ -8,7 +8,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Frame, Page } from 'playwright-core';
 import {
   BinaryBitmap,
   ChecksumException,
@@ -19,6 +18,7 @@ import {
   QRCodeReader,
   RGBLuminanceSource,
 } from '@zxing/library';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LINK_LENGTH } from '@/lib/referral/links';
 import { layoutShareImage, type Measure, SHARE_IMAGE_SIZES, type ShareImageSize } from '@/lib/share/shareImage.lazy';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOST_ATTR } from '@/lib/launcher/launcherView';
 import { type FixtureServer, startFixtureServer } from './fixtureServer';
 import { type LaunchedExtension, launchExtension, openExtensionPage, sendCommand } from './harness';
-import { decodeQr, saveScreenshot } from './pageTools';
+import { decodeQr, readEverythingAPageCan, saveScreenshot } from './pageTools';
 import {
   boxOf,
   clickAccessible,
@@ -94,34 +94,6 @@ async function closeWithEscape(page: Page) {
   await expect.poll(() => extensionFrame(page)).toBeUndefined();
   await expect.poll(() => page.evaluate(() => document.hasFocus())).toBe(true);
   await page.keyboard.up('Escape');
-}
-
-/** What a page script can reach: its DOM, every open shadow root, every frame it may read, and the window's frames. */
-function readEverythingAPageCan(): string {
-  const seen: string[] = [document.documentElement.outerHTML, document.cookie, location.href];
-  for (const el of document.querySelectorAll('*')) {
-    if (el.shadowRoot) seen.push(el.shadowRoot.innerHTML);
-    if (el instanceof HTMLIFrameElement) {
-      try {
-        seen.push(el.contentDocument?.documentElement.outerHTML ?? 'no document');
-      } catch (e) {
-        seen.push(`blocked: ${e}`);
-      }
-    }
-  }
-  for (let i = 0; i < window.frames.length; i++) {
-    try {
-      seen.push(window.frames[i]?.document.documentElement.outerHTML ?? 'no document');
-    } catch (e) {
-      seen.push(`blocked: ${e}`);
-    }
-    try {
-      seen.push(String(window.frames[i]?.location.href));
-    } catch (e) {
-      seen.push(`blocked: ${e}`);
-    }
-  }
-  return seen.join('\n');
 }
 
 describe('shop-page launcher and share panel (production build, real Chromium)', () => {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Frame as PwFrame, Locator, Page } from 'playwright-core';
+import type { Locator, Page, Frame as PwFrame } from 'playwright-core';
 import { expect } from 'vitest';
 import { startFixtureServer } from '../../tools/fixtureServer.mjs';
 import { launchExtension, sendCommand } from '../harness';

@@ -12,7 +12,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Frame as PFrame, type Locator, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Locator, type Page, type Frame as PFrame } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { startFixtureServer } from '../../tools/fixtureServer.mjs';
 import { CHANNEL, type Reply } from '../harness';

@@ -4,7 +4,8 @@
  */
 import { expect } from 'vitest';
 import type { FeedServer } from '../feedServer';
-import { decodePng, decodeWithJsQr } from '../pageTools';
+import { readTableInPage } from '../harness';
+import { decodePng, decodeWithJsQr, readEverythingAPageCan } from '../pageTools';
 import type { LaunchOptions, TestBrowser, TestPage } from './driver';
 
 /** The extension API in an extension page: `browser` in Firefox, `chrome` in Chromium (both promise-based here). */
@@ -33,23 +34,7 @@ export interface Scenario {
 }
 
 /** Every row of one of RefShare's IndexedDB tables, read in an extension page. */
-const readTable = <T>(page: TestPage, table: string) =>
-  page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('refshare');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as T[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    table,
-  );
+const readTable = <T>(page: TestPage, table: string) => page.evaluate(readTableInPage<T>, table);
 
 /** Notifications on screen (their ids) and the toolbar badge, read in an extension page. */
 const notifications = (page: TestPage) =>
@@ -198,28 +183,7 @@ export const SCENARIOS: Scenario[] = [
       const qr = panel.role('img', 'QR code for AliExpress referral link');
       await qr.waitFor();
       await expect.poll(async () => decodeJsQr(await qr.screenshot()), { timeout: 10_000 }).toBe(ALI_LINK);
-      // Everything a page script can reach: its DOM, open shadow roots, frames it may read, the window's frames.
-      const seen = await shop.evaluate(() => {
-        const out: string[] = [document.documentElement.outerHTML, document.cookie, location.href];
-        for (const el of document.querySelectorAll('*')) {
-          if (el.shadowRoot) out.push(el.shadowRoot.innerHTML);
-          if (el instanceof HTMLIFrameElement) {
-            try {
-              out.push(el.contentDocument?.documentElement.outerHTML ?? 'no document');
-            } catch (e) {
-              out.push(`blocked: ${e}`);
-            }
-          }
-        }
-        for (let i = 0; i < window.frames.length; i++) {
-          try {
-            out.push(window.frames[i]?.document.documentElement.outerHTML ?? 'no document');
-          } catch (e) {
-            out.push(`blocked: ${e}`);
-          }
-        }
-        return out.join('\n');
-      }, null);
+      const seen = await shop.evaluate(readEverythingAPageCan, undefined);
       expect(seen).not.toContain('_mKXyZab');
       // The fixture server has no favicon, which Chromium reports as a console error; anything else counts.
       expect(shop.errors().filter((e) => !/^Failed to load resource: .* 404/.test(e))).toEqual([]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_MUTED_SITES, MAX_TEMPLATE } from '@/lib/backup/settingsCheck';
 import { fitWrites, itemSize } from '@/lib/browserSync/fit';
 import { reconcile } from '@/lib/browserSync/reconcile';
 import { type SyncedState, toFields } from '@/lib/browserSync/state';
-import { MAX_MUTED_SITES, MAX_TEMPLATE } from '@/lib/backup/settingsCheck';
-import { DEFAULT_APP_SETTINGS } from '@/lib/settings';
 import type { CustomProgramData, ReferralLink } from '@/lib/referral/types';
+import { DEFAULT_APP_SETTINGS } from '@/lib/settings';
 
 /**
  * storage.sync gives an extension 102,400 bytes, 8,192 per item and 512 items. What does the most the UI allows

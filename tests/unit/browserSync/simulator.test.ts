@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '@/lib/browserSync/clock';
-import type { SyncRecord } from '@/lib/browserSync/records';
 import { type Fields, reconcile } from '@/lib/browserSync/reconcile';
+import type { SyncRecord } from '@/lib/browserSync/records';
 
 /**
  * Three browsers, each with its own local records and memory (shadow, clock), and one shared fake storage.sync.

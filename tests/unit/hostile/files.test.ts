@@ -6,11 +6,11 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BackupFile } from '@/lib/backup/format';
+import { settingsCheck } from '@/lib/backup/settingsCheck';
 import { parseBackupText } from '@/lib/backup/validate';
 import { addFeed, pullFeed } from '@/lib/db/feeds';
 import { CHANNEL } from '@/lib/messaging/protocol';
 import { renderShareText } from '@/lib/referral/shareText';
-import { settingsCheck } from '@/lib/backup/settingsCheck';
 import { DEFAULT_APP_SETTINGS } from '@/lib/settings';
 import { validBackup } from '../backup/fixture';
 import { settings } from '../db/testDb';
@@ -28,8 +28,8 @@ import {
 } from './arbitraries';
 import {
   expectNoPollution,
-  expectRestorable,
   expectReply,
+  expectRestorable,
   expectUnchanged,
   snapshot,
   type World,

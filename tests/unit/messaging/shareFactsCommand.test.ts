@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { recordShare, setInviteStatus, shareFactsFor } from '@/lib/db/invites';
 import { saveLink } from '@/lib/db/links';
 import { saveCustomProgram } from '@/lib/db/programs';
 import type { RefShareDB } from '@/lib/db/schema';
 import { type DispatchDeps, dispatch, type Sender } from '@/lib/messaging/dispatch';
 import { CHANNEL } from '@/lib/messaging/protocol';
-import type { ObservedStatus } from '@/lib/referral/types';
 import { HOUR } from '@/lib/referral/time';
+import type { ObservedStatus } from '@/lib/referral/types';
 import { ALI_SHORT, freshDb, settings, TEMU, testCtx } from '../db/testDb';
 import { snapshot } from '../hostile/world';
 
