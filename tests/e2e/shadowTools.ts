@@ -82,12 +82,6 @@ export async function clickAccessible(page: Page, node: AxNode): Promise<void> {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
-/** Moves the real mouse over the node (pointerenter, hover). */
-export async function hoverAccessible(page: Page, node: AxNode): Promise<void> {
-  const box = await boxOf(page, node);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-}
-
 /** Gives the node keyboard focus, as Tab would. */
 export async function focusAccessible(page: Page, node: AxNode): Promise<void> {
   await withCdp(page, (send) => send('DOM.focus', { backendNodeId: node.backendDOMNodeId }));

@@ -15,7 +15,6 @@ import {
   extensionFrame,
   findAccessible,
   focusAccessible,
-  hoverAccessible,
   theAccessible,
 } from './shadowTools';
 
@@ -427,7 +426,7 @@ describe('shop-page launcher and share panel (production build, real Chromium)',
     await ali.close();
   });
 
-  it('when the extension is reloaded or removed under the page, its launcher goes quietly at the first touch', async () => {
+  it('when the extension is reloaded or removed under the page, its launcher goes quietly by itself', async () => {
     const page = await shopPage('www.aliexpress.com', ALI_PAGE);
     const consoleErrors: string[] = [];
     page.on('console', (m) => {
@@ -437,9 +436,8 @@ describe('shop-page launcher and share panel (production build, real Chromium)',
     // Headless Chromium does not bring back an extension loaded from the command line after runtime.reload(): for
     // the page that is the same as an update that has not landed yet, so the old launcher's context is dead.
     await ext.worker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
-    await page.waitForTimeout(1000);
-    await hoverAccessible(page, await theAccessible(page, 'button', ALI_NAME));
-    await expect.poll(() => hosts(page)).toBe(0);
+    // Its once-a-second check of the address notices the dead context; nobody touches the page.
+    await expect.poll(() => hosts(page), { timeout: 5_000 }).toBe(0);
     expect(await launchers(page, ALI_NAME)).toHaveLength(0);
     expect(consoleErrors).toEqual([]);
     expect(pageErrors).toEqual([]);

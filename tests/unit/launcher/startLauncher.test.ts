@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { ContentScriptContext } from '@/lib/launcher/launcherContext';
 import { HOST_ATTR } from '@/lib/launcher/launcherView';
 import { startLauncher } from '@/lib/launcher/startLauncher';
 import type { PageState } from '@/lib/messaging/pageProtocol';
@@ -35,7 +35,8 @@ function keepFramesUnloaded(): void {
 }
 
 function start(): ContentScriptContext {
-  const ctx = new ContentScriptContext('shop', { noScriptStartedPostMessage: true });
+  // The context the shop build gives the script (wxt.config.ts).
+  const ctx = new ContentScriptContext();
   contexts.push(ctx);
   startLauncher(ctx);
   return ctx;
@@ -69,7 +70,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  for (const ctx of contexts.splice(0)) ctx.abort();
+  for (const ctx of contexts.splice(0)) ctx.invalidate();
   for (const host of hosts()) host.remove();
   vi.restoreAllMocks();
 });
@@ -181,6 +182,26 @@ describe('the shop-page launcher', () => {
     start();
     await vi.waitFor(() => expect(roots).toHaveLength(2));
     expect(hosts()).toHaveLength(1);
+  });
+
+  it('asks again within a second of a single-page shop changing its address, and follows the answer', async () => {
+    start();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    await new Promise((r) => setTimeout(r, 1100));
+    // Nothing changed: nothing asked.
+    expect(sent.map((m) => m.command)).toEqual(['pageState']);
+    state = { ...state, muted: true };
+    history.pushState({}, '', '/item/2.html');
+    history.pushState({}, '', '/item/2.html?sku=1');
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0), { timeout: 2500 });
+    expect(sent.map((m) => m.command)).toEqual(['pageState', 'pageState']);
+  });
+
+  it('goes away by itself within a second when the extension is reloaded under the page', async () => {
+    start();
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1));
+    (fakeBrowser.runtime as { id?: string }).id = undefined;
+    await vi.waitFor(() => expect(hosts()).toHaveLength(0), { timeout: 2500 });
   });
 
   it('goes away quietly when the extension is reloaded under the page', async () => {
