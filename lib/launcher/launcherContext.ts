@@ -11,7 +11,6 @@ export interface LauncherContext {
   onInvalidated(callback: () => void): void;
   /** Like the window's; the callback does not run once the context is invalid. */
   setTimeout(handler: () => void, ms: number): number;
-  setInterval(handler: () => void, ms: number): number;
 }
 
 /**
@@ -22,7 +21,7 @@ export interface LauncherContext {
  * content script's isolated world the first use of each of those interfaces costs a one-time setup, together
  * about 1 ms of every shop page load (measured, tests/tools/bench.mjs). The launcher does without: an older copy's
  * button is removed by the newer one (launcherView.removeStaleHosts), and an older copy stops at its next timer
- * or touch (`isValid`).
+ * or the user's next input (`isValid`).
  */
 export class ContentScriptContext implements LauncherContext {
   #valid = true;
@@ -60,14 +59,6 @@ export class ContentScriptContext implements LauncherContext {
       if (this.isValid) handler();
     }, ms);
     this.onInvalidated(clear);
-    return id;
-  }
-
-  setInterval(handler: () => void, ms: number): number {
-    const id = window.setInterval(() => {
-      if (this.isValid) handler();
-    }, ms);
-    this.onInvalidated(() => window.clearInterval(id));
     return id;
   }
 }
