@@ -32,7 +32,6 @@ const wantsButton = (s: PageState | null) => Boolean(s?.program && s.hasLink && 
  */
 export function startLauncher(ctx: LauncherContext): void {
   const doc = document;
-  removeStaleHosts(doc);
   // Nothing but the pageState question happens before the background answers: the button, its strings and its
   // styles are built only when the answer wants a button (no link yet, or a muted site: nothing at all).
   let getMessage: GetMessage | null = null;
@@ -114,6 +113,9 @@ export function startLauncher(ctx: LauncherContext): void {
     on(doc, 'visibilitychange', alive);
 
     placeView(v, place.corner, place.collapsed);
+    // A launcher an older copy of this script left (the extension was updated under the page) goes first: looked
+    // for only when this one shows, as a page where nothing shows need not pay for the search.
+    removeStaleHosts(doc);
     // After the page's own content, at the root (not in <body>, which some single-page apps replace).
     doc.documentElement.append(v.host);
     view = v;

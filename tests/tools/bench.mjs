@@ -57,7 +57,7 @@ const SIZE = quick
       paintRounds: 5,
       dashboardInvites: 20_000,
       imageRounds: 7,
-      shopRounds: 5,
+      shopRounds: 10,
     }
   : {
       store: {
@@ -72,7 +72,7 @@ const SIZE = quick
       paintRounds: 9,
       dashboardInvites: 100_000,
       imageRounds: 15,
-      shopRounds: 15,
+      shopRounds: 31,
     };
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
@@ -305,7 +305,8 @@ async function extensionBench() {
   }
 }
 
-let chromiumVersion = '';
+const chromiumVersion =
+  spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout?.match(/[\d.]+/)?.[0] ?? 'unknown';
 await section('Store', async () => {
   await bundle('tests/bench/storeBench.ts', 'storeBench');
   const server = await serve();
@@ -313,7 +314,6 @@ await section('Store', async () => {
   try {
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    chromiumVersion = browser.version();
     // The store benchmark reports each step as it starts (console.log in the page).
     page.on('console', (m) => {
       if (m.text().startsWith('step: ')) console.log(`  … ${m.text().slice(6)} (at ${seconds(started)})`);
@@ -654,7 +654,13 @@ await section('Shop pages', async () => {
       task: median(runs.map((r) => r.task)),
       longTasks: runs.reduce((n, r) => n + r.longTasks, 0),
     }));
-    const [none, floor, , ours] = results;
+    const [none, floor, ask, ours] = results;
+    // Paired by round (each round loads every setup once, back to back): the launcher's cost above no extension and
+    // above the one-message floor, as medians of per-round differences, which a slow moment of the machine skews
+    // less than a difference of medians.
+    const paired = (i, j) => median(samples[i].map((r, k) => r.script - samples[j][k].script));
+    const oursOverNone = paired(3, 0);
+    const oursOverAsk = paired(3, 2);
     const scripts = readdirSync(path.join(prodDir, 'content-scripts')).filter((f) => f.startsWith('shop'));
     const launcherGz = scripts.reduce(
       (n, f) => n + gzipSync(readFileSync(path.join(prodDir, 'content-scripts', f))).length,
@@ -672,7 +678,10 @@ await section('Shop pages', async () => {
       );
     });
     console.log(
-      `  launcher above the floor: script ${diff(ours.script - floor.script)}, tasks ${diff(ours.task - floor.task)}`,
+      `  launcher above the empty-script floor: script ${diff(ours.script - floor.script)}, tasks ${diff(ours.task - floor.task)}`,
+    );
+    console.log(
+      `  launcher, paired by round: script ${diff(oursOverNone)} over no extension, ${diff(oursOverAsk)} over the one-message floor (goal ≤ 2 ms and ≤ floor + 1 ms)`,
     );
     console.log(
       `  launcher size gzipped: ${(launcherGz / 1024).toFixed(1)} kB (goal ≤ 8 kB); React reference: ${(reactGz / 1024).toFixed(1)} kB`,
@@ -680,12 +689,12 @@ await section('Shop pages', async () => {
     const react = results[4];
     record(
       'Shop page',
-      'launcher script time per load: vs no extension / vs the empty-script floor',
-      `${diff(ours.script - none.script)} / ${diff(ours.script - floor.script)}`,
-      '≤ 2 ms',
-      ours.script - none.script <= 2,
+      'launcher script time per load (paired medians): vs no extension / vs the one required message',
+      `${diff(oursOverNone)} / ${diff(oursOverAsk)}`,
+      '≤ 2 ms / ≤ 1 ms',
+      oursOverNone <= 2 && oursOverAsk <= 1,
     );
-    record('Shop page', 'the one required message alone (floor)', diff(results[2].script - none.script));
+    record('Shop page', 'the one required message alone (floor)', diff(ask.script - none.script));
     record(
       'Shop page',
       'React-in-shadow widget instead',
