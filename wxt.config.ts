@@ -42,22 +42,21 @@ export default defineConfig({
     // The background worker, started again after every idle stop, does without it too (lib/platform/nativeBrowser.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       const own = config.resolve?.alias ?? [];
-      const native = entrypoints.some((e) => e.type === 'content-script' && e.name === 'shop')
+      const shop = entrypoints.some((e) => e.type === 'content-script' && e.name === 'shop');
+      const native = shop
         ? 'lib/launcher/extensionApi.ts'
         : entrypoints.some((e) => e.type === 'background')
           ? 'lib/platform/nativeBrowser.ts'
           : undefined;
       if (!native) return;
       const at = (file: string) => path.join(config.root ?? process.cwd(), file);
-      const shopContext =
-        native === 'lib/launcher/extensionApi.ts'
-          ? [{ find: /^wxt\/utils\/content-script-context$/, replacement: at('lib/launcher/launcherContext.ts') }]
-          : [];
       config.resolve = {
         ...config.resolve,
         alias: [
           { find: /^wxt\/browser$/, replacement: at(native) },
-          ...shopContext,
+          ...(shop
+            ? [{ find: /^wxt\/utils\/content-script-context$/, replacement: at('lib/launcher/launcherContext.ts') }]
+            : []),
           ...(Array.isArray(own) ? own : Object.entries(own).map(([find, replacement]) => ({ find, replacement }))),
         ],
       };

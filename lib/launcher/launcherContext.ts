@@ -19,9 +19,9 @@ export interface LauncherContext {
  * options WXT's entry passes are ignored). WXT's builds an AbortController, dispatches a DOM CustomEvent for older
  * copies of the script, listens for newer ones and defines an Event subclass for its location watcher: in a
  * content script's isolated world the first use of each of those interfaces costs a one-time setup, together
- * about 1 ms of every shop page load (measured, tests/tools/bench.mjs). The launcher does without: an older copy's
- * button is removed by the newer one (launcherView.removeStaleHosts), and an older copy stops at its next timer
- * or the user's next input (`isValid`).
+ * about 1 ms of every shop page load (measured one by one, and by `npm run bench` before and after). The launcher
+ * does without: an older copy's button is removed by the newer one (launcherView.removeStaleHosts), and an older
+ * copy stops at its next timer or the user's next input (`isValid`).
  */
 export class ContentScriptContext implements LauncherContext {
   #valid = true;

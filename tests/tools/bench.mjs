@@ -627,7 +627,12 @@ await section('Shop pages', async () => {
       { name: 'no extension', dir: null },
       { name: 'empty content script (the floor)', dir: floors.floor },
       { name: 'one message to the background', dir: floors.ask },
-      { name: 'RefShare launcher', dir: prodDir, goal: ' (goal ≤ 2 ms added script time, no long task)', link: true },
+      {
+        name: 'RefShare launcher',
+        dir: prodDir,
+        goal: ' (goal ≤ 2 ms added script time and ≤ the one-message floor + 1 ms, no long task)',
+        link: true,
+      },
       { name: 'React-in-shadow widget', dir: reactDir },
     ];
     const open = [];

@@ -17,8 +17,12 @@ interface Api {
   browserAction?: { getBadgeText(details: object): Promise<string> };
 }
 
+/** Invented code, in the shape of the app's short links (a.aliexpress.com/_…, sources in lib/referral/programs/aliexpress.ts). */
 const ALI_LINK = 'https://a.aliexpress.com/_mKXyZab';
-/** An AliExpress invite link with its invitation code (the feed names invites by code and nickname). */
+/**
+ * An AliExpress invite link with its invitation code (the feed names invites by code and nickname): the real
+ * share.htm?redirectUrl=…invitationCode= shape (lib/referral/programs/aliexpress.ts), with an invented code.
+ */
 const CODED_LINK =
   'https://star.aliexpress.com/share/share.htm?redirectUrl=https%3A%2F%2Fm.aliexpress.com%2Fp%2Fspring-festival%2Freferral_register_success.htm%3FinvitationCode%3DIN7XK2P9';
 const TABS = ['Links', 'Invites', 'Coupons', 'Stats', 'Settings'];
@@ -31,6 +35,13 @@ export interface Scenario {
   /** Started before the browser (a status feed), closed after it. */
   feed?: boolean;
   run(b: TestBrowser, feed: FeedServer | undefined): Promise<void>;
+}
+
+/** Saves ALI_LINK labelled "Main" through the extension's own command; its id. */
+async function saveMainLink(page: TestPage): Promise<string> {
+  const saved = await page.command<{ id: string }>('saveLink', { input: ALI_LINK, label: 'Main' });
+  if (!saved.ok) throw new Error(saved.error.message);
+  return saved.value.id;
 }
 
 /** Every row of one of RefShare's IndexedDB tables, read in an extension page. */
@@ -75,11 +86,8 @@ export const SCENARIOS: Scenario[] = [
     name: 'dashboard: every tab renders its content with no console error',
     async run(b) {
       const page = await b.extensionPage('options.html');
-      const saved = await page.command<{ id: string }>('saveLink', { input: ALI_LINK, label: 'Main' });
-      if (!saved.ok) throw new Error(saved.error.message);
-      expect(
-        (await page.command('recordShare', { linkId: saved.value.id, channel: 'sms', nickname: 'Bruno' })).ok,
-      ).toBe(true);
+      const linkId = await saveMainLink(page);
+      expect((await page.command('recordShare', { linkId, channel: 'sms', nickname: 'Bruno' })).ok).toBe(true);
       // One control each tab is known by, so "rendered" means its content is there, not only the tab.
       const marks: Record<string, [string, string]> = {
         Links: ['button', 'Save link'],
@@ -100,10 +108,9 @@ export const SCENARIOS: Scenario[] = [
     name: 'backup: export → delete all → import gives back identical data',
     async run(b) {
       const page = await b.extensionPage('options.html#settings');
-      const saved = await page.command<{ id: string }>('saveLink', { input: ALI_LINK, label: 'Main' });
-      if (!saved.ok) throw new Error(saved.error.message);
+      const linkId = await saveMainLink(page);
       for (const nickname of ['Ana', 'كريم']) {
-        const r = await page.command('recordShare', { linkId: saved.value.id, channel: 'whatsapp', nickname });
+        const r = await page.command('recordShare', { linkId, channel: 'whatsapp', nickname });
         expect(r.ok).toBe(true);
       }
       const exported = async () => {
